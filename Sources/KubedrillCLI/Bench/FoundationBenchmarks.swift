@@ -1,0 +1,3 @@
+enum FoundationBenchmarks {
+    static var all: [Benchmark] { [] }
+}

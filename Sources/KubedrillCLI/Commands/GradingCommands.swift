@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// Exercises: list, start, check, grade.
+enum GradingCommands {
+    static let all: [ParsableCommand.Type] = []
+}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// Manifests: validate, explain.
+enum ModelCommands {
+    static let all: [ParsableCommand.Type] = []
+}

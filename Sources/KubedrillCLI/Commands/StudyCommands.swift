@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// Drilling cards: quiz, cards, lint, stats, fsrs, doctor, export/import.
+enum StudyCommands {
+    static let all: [ParsableCommand.Type] = []
+}

@@ -1,0 +1,50 @@
+import Foundation
+import KubedrillSupport
+import Markdown
+
+/// All notes of a content directory, with the problems found while loading them.
+public struct ContentLibrary: Sendable {
+    public var directory: URL
+    public var notes: [Note]
+    public var problems: [ContentProblem]
+
+    public init(directory: URL, notes: [Note], problems: [ContentProblem]) {
+        self.directory = directory
+        self.notes = notes
+        self.problems = problems
+    }
+
+    /// The note a `[[link]]` means: slug, title or alias (case-insensitive), ignoring any `#section`.
+    public func note(named raw: String) -> Note? {
+        let name = Self.normalized(raw)
+        guard !name.isEmpty else { return nil }
+        return notes.first { $0.names.contains(name) }
+    }
+
+    /// The note a user typed: an exact name, else the only note whose slug or title starts with it.
+    public func lookup(_ raw: String) -> Note? {
+        if let exact = note(named: raw) { return exact }
+        let name = Self.normalized(raw)
+        guard !name.isEmpty else { return nil }
+        let prefixed = notes.filter { note in note.names.contains { $0.hasPrefix(name) } }
+        return prefixed.count == 1 ? prefixed[0] : nil
+    }
+
+    static func normalized(_ raw: String) -> String {
+        raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+    }
+
+    /// A "did you mean" for a name that matched nothing.
+    public func suggestion(for name: String) -> String? {
+        Suggest.closest(to: name, among: notes.flatMap { [$0.slug, $0.title] })
+    }
+
+    /// Topics in display order with their notes sorted by title.
+    public var notesByTopic: [(topic: String, notes: [Note])] {
+        let groups = Dictionary(grouping: notes, by: \.topic)
+        return groups.keys.sorted().map { topic in
+            (topic, groups[topic, default: []].sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending })
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import KubedrillSupport
+import Yams
+
+/// The YAML block between `---` lines at the top of a note.
+struct FrontMatter {
+    var title: String?
+    var topic: String?
+    var tags: [String] = []
+    var aliases: [String] = []
+    /// Number of file lines the block occupies, fences included (0 when absent).
+    var lineCount = 0
+
+    static let knownKeys: Set<String> = ["title", "topic", "tags", "aliases", "exam", "order"]
+
+    /// Splits `text` into front matter and body; problems are reported against `path`.
+    static func split(_ text: String, path: String, problems: inout [ContentProblem]) -> (FrontMatter, body: String) {
+        var front = FrontMatter()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else { return (front, text) }
+        guard let close = lines.dropFirst().firstIndex(where: {
+            let line = $0.trimmingCharacters(in: .whitespaces)
+            return line == "---" || line == "..."
+        }) else {
+            problems.append(ContentProblem(file: path, line: 1, message: "front matter opened with '---' is never closed"))
+            return (front, text)
+        }
+        front.lineCount = close + 1
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else { return (front, body) }
+            guard let mapping = node.mapping else {
+                problems.append(ContentProblem(file: path, line: 2, message: "front matter must be a mapping of keys to values"))
+                return (front, body)
+            }
+            for (keyNode, value) in mapping {
+                let key = keyNode.string ?? ""
+                let line = (keyNode.mark?.line ?? 0) + 1
+                let column = keyNode.mark?.column
+                switch key {
+                case "title": front.title = value.string
+                case "topic": front.topic = value.string
+                case "tags": front.tags = stringList(value, key: key, path: path, line: line, problems: &problems)
+                case "aliases": front.aliases = stringList(value, key: key, path: path, line: line, problems: &problems)
+                case "exam":
+                    front.tags += stringList(value, key: key, path: path, line: line, problems: &problems).map { $0.lowercased() }
+                case "order": break
+                default:
+                    let hint = Suggest.closest(to: key, among: knownKeys).map { " (did you mean \"\($0)\"?)" } ?? ""
+                    problems.append(ContentProblem(file: path, line: line, column: column.map { $0 + 1 },
+                                                   message: "unknown front matter key \"\(key)\"\(hint)"))
+                }
+            }
+        } catch let error as YamlError {
+            problems.append(ContentProblem(file: path, line: yamlErrorLine(error) + 1, message: "bad front matter: \(yamlErrorSummary(error))"))
+        } catch {
+            problems.append(ContentProblem(file: path, line: 1, message: "bad front matter: \(error)"))
+        }
+        return (front, body)
+    }
+
+    private static func stringList(_ node: Node, key: String, path: String, line: Int,
+                                   problems: inout [ContentProblem]) -> [String] {
+        if let single = node.string { return [single] }
+        if let sequence = node.sequence {
+            return sequence.compactMap(\.string)
+        }
+        problems.append(ContentProblem(file: path, line: line, message: "front matter \"\(key)\" must be a list of strings"))
+        return []
+    }
+
+    private static func yamlErrorLine(_ error: YamlError) -> Int {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line  // 1-based within the block, and the block starts on file line 2
+        default: return 0
+        }
+    }
+
+    private static func yamlErrorSummary(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import KubedrillCLI
+
+exit(KubedrillMain.run(arguments: Array(CommandLine.arguments.dropFirst())))
