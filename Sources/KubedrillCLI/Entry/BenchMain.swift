@@ -29,5 +29,7 @@ public struct Benchmark {
 }
 
 enum Benchmarks {
-    static var all: [Benchmark] { FoundationBenchmarks.all }
+    static var all: [Benchmark] {
+        FoundationBenchmarks.all + StudyBenchmarks.all + ModelBenchmarks.all + SimBenchmarks.all
+    }
 }

@@ -1,0 +1,3 @@
+enum ModelBenchmarks {
+    static var all: [Benchmark] { [] }
+}

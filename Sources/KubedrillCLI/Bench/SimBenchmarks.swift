@@ -1,0 +1,3 @@
+enum SimBenchmarks {
+    static var all: [Benchmark] { [] }
+}

@@ -1,0 +1,3 @@
+enum StudyBenchmarks {
+    static var all: [Benchmark] { [] }
+}
