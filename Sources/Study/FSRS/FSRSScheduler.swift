@@ -51,7 +51,9 @@ public struct FSRSScheduler: Sendable {
         let now = Microseconds.since2001(date)
         let outcome = schedule(card, rating: rating, now: now)
         var interval = outcome.interval
-        if parameters.enableFuzzing && outcome.state == .review {
+        // py-fsrs returns before calling random() for intervals under 2.5 days, so no draw is
+        // taken then: a seeded sequence stays in step with the reference's.
+        if parameters.enableFuzzing && outcome.state == .review && Double(outcome.intervalDays) >= 2.5 {
             let unit = Double(generator.next() >> 11) * 0x1p-53
             interval = Int64(model.fuzzed(days: outcome.intervalDays, unit: unit)) * Microseconds.perDay
         }
