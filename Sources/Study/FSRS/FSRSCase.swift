@@ -84,6 +84,10 @@ public struct FSRSCase: Decodable, Sendable {
         do {
             return try JSONDecoder().decode(FSRSCase.self, from: data)
         } catch let error as DecodingError {
+            if case .keyNotFound(let key, let context) = error, key.stringValue == "reviews", context.codingPath.isEmpty,
+               let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], root["cases"] != nil {
+                throw FSRSCaseError(message: "this is a file of cases; give one case (one element of \"cases\")")
+            }
             throw FSRSCaseError(message: Self.describe(error))
         }
     }
@@ -112,8 +116,8 @@ public struct FSRSCase: Decodable, Sendable {
         switch error {
         case .dataCorrupted(let context):
             let at = path(context.codingPath)
-            let reason = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return (at.isEmpty ? "" : "\(at): ") + (reason.map { "not valid JSON (\($0))" } ?? context.debugDescription)
+            let reason = context.underlyingError.map { "not valid JSON (\($0))" }
+            return (at.isEmpty ? "" : "\(at): ") + (reason ?? context.debugDescription)
         case .keyNotFound(let key, let context):
             let at = path(context.codingPath)
             return (at.isEmpty ? "" : "\(at): ") + "missing \"\(key.stringValue)\""
