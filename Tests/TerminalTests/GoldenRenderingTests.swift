@@ -6,8 +6,8 @@ import Testing
 /// Markdown in, plain and ANSI text out: every `Golden/<name>.md` is rendered plain at 80 and 40
 /// columns and with colour at 80, and compared with `<name>.<width>.<plain|ansi>.txt`.
 ///
-/// `KUBEDRILL_UPDATE_GOLDEN=1 swift test --filter GoldenRenderingTests` rewrites the expectations
-/// in the source tree; read the diff by eye before committing: those files are the spec.
+/// `KUBEDRILL_UPDATE_GOLDEN=1 swift test --filter TerminalTests` rewrites the expectations in
+/// the source tree; read the diff by eye before committing: those files are the spec.
 /// In these documents a wiki link to a note whose name starts with "Missing" is broken.
 @Suite("Golden renderings")
 struct GoldenRenderingTests {
@@ -16,7 +16,7 @@ struct GoldenRenderingTests {
     ]
 
     static var inputNames: [String] {
-        guard let directory = Bundle.module.url(forResource: "Golden", withExtension: nil),
+        guard let directory = GoldenFile.bundled,
               let files = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return [] }
         return files.filter { $0.hasSuffix(".md") && $0 != "README.md" }.map { String($0.dropLast(3)) }.sorted()
     }
@@ -33,46 +33,37 @@ struct GoldenRenderingTests {
 
     @Test("Rendering matches the golden files", arguments: inputNames)
     func matchesGolden(name: String) throws {
-        let bundled = try #require(Bundle.module.url(forResource: "Golden", withExtension: nil))
-        let markdown = try String(contentsOf: bundled.appendingPathComponent(name + ".md"), encoding: .utf8)
-        let update = ProcessInfo.processInfo.environment["KUBEDRILL_UPDATE_GOLDEN"] == "1"
-        let sourceDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+        let markdown = try GoldenFile.read(name + ".md")
         for rendering in Self.renderings {
             let actual = Self.render(markdown, color: rendering.color, width: rendering.width)
-            let file = "\(name).\(rendering.suffix)"
-            if update {
-                try actual.write(to: sourceDirectory.appendingPathComponent(file), atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try String(contentsOf: bundled.appendingPathComponent(file), encoding: .utf8)
-            #expect(actual == expected, "\(file) differs: \(Self.firstDifference(actual, expected))")
+            try GoldenFile.check(actual, "\(name).\(rendering.suffix)")
         }
     }
 
-    @Test("Plain renderings contain no escape sequences and fit their width")
+    @Test("Plain renderings contain no escape sequences and fit their width, down to 24 columns")
     func plainIsPlain() throws {
-        let bundled = try #require(Bundle.module.url(forResource: "Golden", withExtension: nil))
         for name in Self.inputNames {
-            let markdown = try String(contentsOf: bundled.appendingPathComponent(name + ".md"), encoding: .utf8)
+            let markdown = try GoldenFile.read(name + ".md")
             for width in [80, 40, 24] {
                 let text = Self.render(markdown, color: false, width: width)
                 #expect(!text.contains("\u{1B}"), "\(name) at \(width)")
-                for line in text.split(separator: "\n") where !name.hasPrefix("narrow") {
+                for line in text.split(separator: "\n") {
                     #expect(TextWidth.of(String(line)) <= width, "\(name) at \(width): \(line)")
                 }
             }
         }
     }
 
-    static func firstDifference(_ actual: String, _ expected: String) -> String {
-        let a = actual.components(separatedBy: "\n"), e = expected.components(separatedBy: "\n")
-        for index in 0..<max(a.count, e.count) {
-            let left = index < a.count ? a[index] : "<none>", right = index < e.count ? e[index] : "<none>"
-            if left != right {
-                let show = { (s: String) in s.replacingOccurrences(of: "\u{1B}", with: "\\e") }
-                return "line \(index + 1): got \"\(show(left))\", expected \"\(show(right))\""
+    @Test("Coloured renderings fit the width and close every escape on its own line")
+    func ansiHasPlainShape() throws {
+        for name in Self.inputNames {
+            let markdown = try GoldenFile.read(name + ".md")
+            let ansi = Self.render(markdown, color: true, width: 80)
+            for line in ansi.split(separator: "\n") {
+                #expect(TextWidth.of(String(line)) <= 80, "\(name): \(line)")
+                #expect(line.components(separatedBy: "\u{1B}[").count == line.components(separatedBy: "\u{1B}[0m").count * 2 - 1,
+                        "every escape in \(name) is closed on its line: \(line)")
             }
         }
-        return "same lines"
     }
 }
