@@ -58,6 +58,9 @@ enum CardCommands {
     /// How accepted commands in ```kubectl blocks are checked.
     static let commandCheck: CardParser.CommandCheck = CardParser.basicCommandCheck
 
+    /// How a typed command is compared with a card's accepted ones.
+    static let commandJudge: CommandJudge.Judge = CommandJudge.sameWords
+
     static func deck(_ library: ContentLibrary) -> CardDeck {
         CardDeck(library: library, commandCheck: commandCheck)
     }

@@ -9,8 +9,8 @@ public struct CardSchedule: Codable, Equatable, Sendable, FetchableRecord, Persi
     public var cardId: String
     /// 1 learning, 2 review, 3 relearning (FSRS's `CardState`).
     public var state: Int
-    /// Index into the learning or relearning steps.
-    public var step: Int
+    /// Index into the learning or relearning steps; nil once the card is in review.
+    public var step: Int?
     public var stability: Double
     public var difficulty: Double
     /// Seconds since 1970.
@@ -22,7 +22,7 @@ public struct CardSchedule: Codable, Equatable, Sendable, FetchableRecord, Persi
     /// The log row this state follows from.
     public var lastEntryId: Int64
 
-    public init(cardId: String, state: Int, step: Int, stability: Double, difficulty: Double, due: Double,
+    public init(cardId: String, state: Int, step: Int?, stability: Double, difficulty: Double, due: Double,
                 lastReview: Double, reps: Int, lapses: Int, lastEntryId: Int64) {
         self.cardId = cardId
         self.state = state

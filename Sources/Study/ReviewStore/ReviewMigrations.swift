@@ -37,7 +37,7 @@ enum ReviewMigrations {
                 CREATE TABLE cardSchedule (
                     cardId TEXT PRIMARY KEY NOT NULL,
                     state INTEGER NOT NULL CHECK (state BETWEEN 1 AND 3),
-                    step INTEGER NOT NULL CHECK (step >= 0),
+                    step INTEGER CHECK (step IS NULL OR step >= 0),
                     stability REAL NOT NULL CHECK (stability >= 0),
                     difficulty REAL NOT NULL,
                     due REAL NOT NULL,

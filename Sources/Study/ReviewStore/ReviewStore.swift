@@ -34,11 +34,13 @@ public final class ReviewStore: @unchecked Sendable {
     @discardableResult
     public func record(cardId: String, rating: Int, at now: Date, durationMs: Int, session: String) throws -> ReviewLogEntry {
         guard (1...4).contains(rating) else { throw ReviewStoreError("rating \(rating) is not 1 (again) to 4 (easy)") }
+        // The step sees the time exactly as replay will read it back from the log.
+        let at = Date(timeIntervalSince1970: now.timeIntervalSince1970)
         return try queue.write { db in
             let current = try CardSchedule.fetchOne(db, key: cardId)
-            var next = step(current, cardId, rating, now)
+            var next = step(current, cardId, rating, at)
             let elapsed = current.map { max(0, now.timeIntervalSince1970 - $0.lastReview) / 86_400 } ?? 0
-            var entry = ReviewLogEntry(cardId: cardId, reviewedAt: now, rating: rating, elapsedDays: elapsed,
+            var entry = ReviewLogEntry(cardId: cardId, reviewedAt: at, rating: rating, elapsedDays: elapsed,
                                        stateBefore: current?.state ?? 0, after: next, durationMs: max(0, durationMs), session: session)
             try entry.insert(db)
             next.lastEntryId = entry.id ?? 0
