@@ -17,8 +17,9 @@ struct REPLTests {
               deployments  Deployments
               pods         Pods
             Services
-            A Service gives pods a stable virtual IP.
+            ════════
 
+            A Service gives pods a stable virtual IP.
 
             """)
         #expect(result.err == "kubedrill: unknown command \"nonsense\". Type help for the list.\n")
@@ -54,7 +55,8 @@ struct REPLTests {
         let library = env.library(at: sandbox.content)
         let completer = Completer(library: { library }, currentDirectory: sandbox.root.path)
         #expect(completer.candidates(for: "no") == ["notes"])
-        #expect(completer.candidates(for: "s") == ["search", "show"])
+        #expect(completer.candidates(for: "se") == ["search"])
+        #expect(completer.candidates(for: "sh") == ["show"])
         #expect(completer.candidates(for: "show ") == ["deployments", "pods", "services"])
         #expect(completer.candidates(for: "show p") == ["pods"])
         #expect(completer.candidates(for: "kubectl sh") == ["show"])
