@@ -78,7 +78,9 @@ public enum NoteSearch {
         case .heading:
             out.append(Line(number: node.start.line, text: node.plainText.trimmingCharacters(in: .whitespacesAndNewlines), weight: 3))
         case .paragraph:
-            out.append(Line(number: node.start.line, text: node.plainText.trimmingCharacters(in: .whitespacesAndNewlines), weight: 1))
+            var text = node.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.contains("{{") { text = ClozeText.parse(text).0.plain }  // cloze cards read as prose
+            out.append(Line(number: node.start.line, text: text, weight: 1))
         case .tableRow:
             let cells = node.children.map { $0.plainText.trimmingCharacters(in: .whitespacesAndNewlines) }
             out.append(Line(number: node.start.line, text: cells.joined(separator: " | "), weight: 1))
