@@ -67,7 +67,10 @@ public final class LineEditor {
         prompt = strdup(Self.markInvisible(text))
         Interrupt.clear()
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count), count > 0 else {
+        Interrupt.isReadingLine = 1
+        let raw = el_gets(editLine, &count)
+        Interrupt.isReadingLine = 0
+        guard let raw, count > 0 else {
             if Interrupt.isRequested {
                 Interrupt.clear()
                 el_reset(editLine)

@@ -66,3 +66,14 @@ struct MarkdownParserTests {
         #expect(document.children.first?.kind == .codeBlock(info: "yaml fragment", literal: "kind: Pod\n"))
     }
 }
+
+@Suite("Task items inside block quotes")
+struct TaskItemsInQuotesTests {
+    @Test("cmark-gfm misses `- [x]` inside a block quote; the parser gives those items the task shape too")
+    func quotedTaskList() throws {
+        let document = MarkdownParser.parse("> [!choice] Q {#q}\n>\n> - [x] OnFailure\n> - [ ] Always\n> - plain\n")
+        let list = try #require(document.children.first?.children.first { if case .list = $0.kind { return true } else { return false } })
+        #expect(list.children.map(\.kind) == [.item(task: true), .item(task: false), .item(task: nil)])
+        #expect(list.children.map(\.plainText) == ["OnFailure\n", "Always\n", "plain\n"])
+    }
+}

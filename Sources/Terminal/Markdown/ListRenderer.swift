@@ -40,22 +40,11 @@ struct ListRenderer {
         return out
     }
 
-    /// Whether `item` is a task and whether it is done, and the item without its `[ ]`.
-    ///
-    /// cmark-gfm's tasklist extension does not see `- [ ]` inside a block quote (where `[!choice]`
-    /// cards keep their options), so an item whose text starts with `[ ] `/`[x] ` counts too.
+    /// Whether `item` is a task and whether it is done (the Markdown module gives every task item,
+    /// in or out of block quotes, the `.item(task:)` shape).
     static func task(of item: MarkdownNode) -> (isDone: Bool?, item: MarkdownNode) {
         if case .item(let task?) = item.kind { return (task, item) }
-        guard let paragraph = item.children.first, case .paragraph = paragraph.kind,
-              let lead = paragraph.children.first, case .text(let text) = lead.kind else { return (nil, item) }
-        let isDone: Bool
-        if text.hasPrefix("[ ] ") || text == "[ ]" { isDone = false }
-        else if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") || text == "[x]" || text == "[X]" { isDone = true }
-        else { return (nil, item) }
-        var stripped = item
-        stripped.kind = .item(task: isDone)
-        stripped.children[0].children[0].kind = .text(String(text.dropFirst(min(4, text.count))))
-        return (isDone, stripped)
+        return (nil, item)
     }
 
     private func taskBox(isDone: Bool) -> StyledLine {
