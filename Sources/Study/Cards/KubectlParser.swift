@@ -134,11 +134,16 @@ private struct Parser {
     /// Records a flag with its value normalised; flags left at kubectl's default are dropped.
     mutating func add(_ name: String, value: String?, spelled: String) throws {
         if KubectlTables.isBoolean(name, verb: verb) {
-            guard let value else { return flags.append(.init(name: name, value: nil)) }
-            guard let truth = KubectlValues.boolean(value) else {
-                throw KubectlParseError("invalid argument \"\(value)\" for \"\(spelled)\": a true/false flag")
+            let truth = try value.map { text -> Bool in
+                guard let truth = KubectlValues.boolean(text) else {
+                    throw KubectlParseError("invalid argument \"\(text)\" for \"\(spelled)\": a true/false flag")
+                }
+                return truth
+            } ?? true
+            // Only a value other than the default is worth recording (`--force=false` is no flag).
+            if truth != KubectlTables.isTrueByDefault(name, verb: verb) {
+                flags.append(.init(name: name, value: truth ? nil : "false"))
             }
-            flags.append(.init(name: name, value: truth ? nil : "false"))
         } else if let (bare, meanings) = KubectlTables.optionalValueFlags[name] {
             guard let meaning = value.map({ meanings[$0] }) ?? bare else {
                 let allowed = Set(meanings.values).sorted().joined(separator: ", ")

@@ -190,7 +190,13 @@ enum KubectlTables {
         case "exec": table = ["c": "container", "i": "stdin", "t": "tty", "q": "quiet", "f": "filename"]
         case "attach": table = ["c": "container", "i": "stdin", "t": "tty", "q": "quiet"]
         case "run": table = ["i": "stdin", "t": "tty", "q": "quiet", "l": "labels", "o": "output"]
-        case "debug": table = ["c": "container", "i": "stdin", "t": "tty", "q": "quiet"]
+        case "debug": table = ["c": "container", "i": "stdin", "t": "tty", "q": "quiet", "f": "filename"]
+        case "apply", "diff", "scale", "wait", "label", "annotate":
+            table = ["f": "filename", "k": "kustomize", "R": "recursive", "l": "selector", "A": "all-namespaces", "o": "output"]
+        case "create", "replace", "edit", "autoscale", "certificate":
+            table = ["f": "filename", "k": "kustomize", "R": "recursive", "o": "output"]
+        case "port-forward", "explain", "cluster-info", "api-versions", "completion", "options", "plugin", "alpha", "help":
+            table = [:]
         case "cp": table = ["c": "container"]
         case "patch": table = ["p": "patch", "f": "filename", "k": "kustomize", "R": "recursive", "o": "output"]
         case "expose": table = ["l": "labels", "f": "filename", "k": "kustomize", "R": "recursive", "o": "output"]
@@ -219,6 +225,19 @@ enum KubectlTables {
         case "containers": return verb.first == "top"  // `top pod --containers`; `set env -c name`
         case "prefix": return verb.first == "logs"  // `logs --prefix`; `set env --prefix PRE_`
         default: return booleanFlags.contains(flag)
+        }
+    }
+
+    /// Boolean flags that are on unless turned off: writing them bare changes nothing, while
+    /// writing `=false` does (for every other boolean it is the other way round).
+    static func isTrueByDefault(_ flag: String, verb: [String]) -> Bool {
+        switch (flag, verb.first ?? "") {
+        case ("allow-missing-template-keys", _): return true
+        case ("watch", "rollout"): return verb.count > 1 && verb[1] == "status"
+        case ("wait", "delete"), ("server-print", "get"), ("overwrite", "apply"), ("namespaced", "api-resources"),
+             ("use-protocol-buffers", "top"), ("show-events", "describe"):
+            return true
+        default: return false
         }
     }
 

@@ -53,6 +53,10 @@ struct KubectlCommandTests {
         // Booleans: bare is true.
         ("kubectl delete pod web --force", "kubectl delete pod web --force=true"),
         ("kubectl delete pod web --force --grace-period=0", "kubectl delete pod web --grace-period 0 --force"),
+        // Booleans at their default are no flag at all.
+        ("kubectl delete pod web --force=false", "kubectl delete pod web"),
+        ("kubectl rollout status deploy/web -w", "kubectl rollout status deploy/web"),
+        ("kubectl delete pod web --wait", "kubectl delete pod web --wait=true"),
         // --dry-run: bare is the deprecated spelling of client; none is the default.
         ("kubectl create deploy web --image=nginx --dry-run", "kubectl create deployment web --image=nginx --dry-run=client"),
         ("kubectl apply -f a.yaml --dry-run=none", "kubectl apply -f a.yaml"),
@@ -121,8 +125,9 @@ struct KubectlCommandTests {
          ["missing flag --from-literal=a=1"]),
         ("kubectl create deploy web --image=nginx --dry-run=server", "kubectl create deploy web --image=nginx --dry-run=client",
          ["flag --dry-run=server where --dry-run=client was expected"]),
-        ("kubectl delete pod web --force=false", "kubectl delete pod web --force",
-         ["flag --force=false where --force was expected"]),
+        ("kubectl delete pod web --force=false", "kubectl delete pod web --force", ["missing flag --force"]),
+        ("kubectl rollout status deploy/web --watch=false", "kubectl rollout status deploy/web",
+         ["unexpected flag --watch=false"]),
         ("kubectl exec -it web -- bash", "kubectl exec -it web -- sh",
          ["command after -- is \"bash\" where \"sh\" was expected"]),
         ("kubectl exec -it web", "kubectl exec -it web -- sh", ["missing \"-- sh\""]),
@@ -199,5 +204,30 @@ struct KubectlCommandTests {
         } throws: { error in
             (error as? KubectlParseError)?.message.contains(message) ?? false
         }
+    }
+}
+
+@Suite("Judging a typed command against a card's accepted answers")
+struct KubectlJudgementTests {
+    @Test("Any accepted answer that means the same makes the typed command correct")
+    func correct() {
+        let verdict = KubectlCommand.judge("k scale --replicas 3 deploy/web",
+                                           accepted: ["kubectl scale deployment web --replicas=2", "kubectl scale deployment web --replicas=3"])
+        #expect(verdict == KubectlJudgement(isCorrect: true, closest: "kubectl scale deployment web --replicas=3", differences: []))
+    }
+
+    @Test("A wrong command is shown against the closest accepted answer")
+    func closest() {
+        let verdict = KubectlJudgement(isCorrect: false, closest: "kubectl create deployment web --image=nginx --replicas=3",
+                                       differences: ["missing flag --replicas=3"])
+        #expect(KubectlCommand.judge("kubectl create deploy web --image=nginx",
+                                     accepted: ["kubectl run web --image=nginx", "kubectl create deployment web --image=nginx --replicas=3"]) == verdict)
+    }
+
+    @Test("A line that is not a kubectl command is wrong, with the reason")
+    func unreadable() {
+        let verdict = KubectlCommand.judge("kubectl get pods -o", accepted: ["kubectl get pods -o wide"])
+        #expect(!verdict.isCorrect)
+        #expect(verdict.differences == ["cannot read the command: flag needs an argument: 'o' in -o"])
     }
 }
