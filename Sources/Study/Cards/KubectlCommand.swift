@@ -1,3 +1,5 @@
+import KubedrillSupport
+
 /// A kubectl command line reduced to what it means, for judging typed answers on
 /// "type-the-command" cards: two spellings kubectl treats alike parse to equal values.
 ///
@@ -175,7 +177,12 @@ public struct KubectlCommand: Equatable, Sendable, CustomStringConvertible {
                 lines.append("missing flag \(flag)")
             }
         }
-        lines += unexpected.sorted().map { "unexpected flag \($0)" }
+        let missingNames = Set(missing.map(\.name))
+        for flag in unexpected.sorted() {
+            let hint = missingNames.contains(flag.name) ? nil
+                : Suggest.closest(to: flag.name, among: missingNames.subtracting(unexpected.map(\.name)))
+            lines.append("unexpected flag \(flag)" + (hint.map { " (did you mean --\($0)?)" } ?? ""))
+        }
         return lines
     }
 

@@ -90,6 +90,8 @@ private struct Parser {
             try add(String(body[..<equals]), value: String(body[body.index(after: equals)...]), spelled: "--" + body)
         } else if takesNoSeparateValue(body) {
             try add(body, value: nil, spelled: "--" + body)
+        } else if !KubectlTables.valueFlags.contains(body), index >= words.count || words[index].hasPrefix("-") {
+            try add(body, value: nil, spelled: "--" + body)  // unknown, and nothing that looks like a value follows
         } else if index < words.count {
             let value = words[index]
             index += 1

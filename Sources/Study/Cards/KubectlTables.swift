@@ -256,6 +256,30 @@ enum KubectlTables {
         "windows-line-endings",
     ]
 
+    /// Flags known to take a value (`--image nginx`). A flag in neither this list nor the
+    /// boolean one is unknown: it takes the next word as its value only when that word does not
+    /// look like a flag, so a mistyped flag is reported as a flag rather than failing the parse.
+    static let valueFlags: Set<String> = [
+        "accept-hosts", "accept-paths", "address", "aggregation-rule", "annotation", "annotations", "api-group",
+        "api-prefix", "api-version", "as", "as-group", "as-uid", "audience", "bound-object-kind",
+        "bound-object-name", "bound-object-uid", "cache-dir", "cert", "certificate-authority", "chunk-size", "class",
+        "client-certificate", "client-key", "cluster", "clusterip", "clusterrole", "container", "containers",
+        "context", "copy-to", "cpu-percent", "current-replicas", "custom", "default-backend", "description",
+        "docker-email", "docker-password", "docker-server", "docker-username", "duration", "env", "external-name",
+        "field-manager", "field-selector", "filename", "for", "from", "from-env-file", "from-file", "from-literal",
+        "grace-period", "group", "hard", "image", "image-pull-policy", "key", "keys", "kubeconfig", "kustomize",
+        "label-columns", "labels", "limit-bytes", "limits", "log-flush-frequency", "max", "max-log-requests",
+        "max-unavailable", "min", "min-available", "name", "namespace", "node-port", "non-resource-url", "output",
+        "output-directory", "override-type", "overrides", "password", "patch", "patch-file", "pod-running-timeout",
+        "pod-selector", "port", "prefix", "preemption-policy", "profile", "profile-output", "protocol", "raw",
+        "reject-methods", "reject-paths", "replicas", "request-timeout", "requests", "resource", "resource-name",
+        "resource-version", "restart", "revision", "role", "rule", "schedule", "scopes", "selector", "server",
+        "serviceaccount", "set-image", "since", "since-time", "skip-wait-for-delete-timeout", "sort-by",
+        "subresource", "tail", "target", "target-port", "tcp", "template", "timeout", "tls-server-name", "token",
+        "to-revision", "type", "types", "unix-socket", "user", "username", "v", "value", "verb", "verbs", "vmodule",
+        "www", "www-prefix",
+    ]
+
     /// Flags whose value is optional (`NoOptDefVal`): the bare flag means the first value, and
     /// each spelling maps to what kubectl does with it. Values must then be attached with `=`.
     static let optionalValueFlags: [String: (bare: String, meanings: [String: String])] = [
