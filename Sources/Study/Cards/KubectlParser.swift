@@ -12,13 +12,15 @@ extension KubectlCommand {
         } catch let failure as ShellWords.Failure {
             throw KubectlParseError(failure.description)
         }
-        guard let program = shell.words.first else {
+        // A `$ ` prompt copied along with a command from documentation is not part of it.
+        let typed = shell.words.first == "$" ? Array(shell.words.dropFirst()) : shell.words
+        guard let program = typed.first else {
             throw KubectlParseError("empty command: type a kubectl command, such as kubectl get pods")
         }
         guard program == "kubectl" || program == "k" else {
             throw KubectlParseError("a kubectl command starts with \"kubectl\" (or its alias \"k\"), not \"\(program)\"")
         }
-        var words = Array(shell.words.dropFirst())
+        var words = Array(typed.dropFirst())
         var afterDoubleDash: [String]?
         if let dash = words.firstIndex(of: "--") {
             afterDoubleDash = Array(words[(dash + 1)...])

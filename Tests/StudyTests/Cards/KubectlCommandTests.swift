@@ -102,7 +102,7 @@ struct KubectlCommandTests {
         ("kubectl get pods -l 'env in (prod,dev),tier'", "kubectl get pods -l 'tier,env in (prod,dev)'"),
         ("kubectl logs deploy/web --all-containers=true", "kubectl logs deployments/web --all-containers"),
         // The `k` alias, and extra spaces.
-        ("k get po", "kubectl   get pods"),
+        ("k get po", "kubectl   get pods"), ("$ kubectl get po", "kubectl get pods"),
         // Redirections are compared as text, spacing normalised.
         ("kubectl run web --image=nginx --dry-run=client -o yaml > pod.yaml", "kubectl run web --image=nginx -o yaml --dry-run=client >pod.yaml"),
     ]

@@ -1,0 +1,1 @@
+// Local build anchor (untracked).
