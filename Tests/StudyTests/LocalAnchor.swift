@@ -1,1 +1,0 @@
-// Local build anchor (untracked).
