@@ -101,6 +101,16 @@ struct KubectlCommandTests {
         ("kubectl set resources deploy/web -c=nginx --limits=cpu=200m", "kubectl set resources deployment web --containers nginx --limits cpu=200m"),
         ("kubectl get pods -l 'env in (prod,dev),tier'", "kubectl get pods -l 'tier,env in (prod,dev)'"),
         ("kubectl logs deploy/web --all-containers=true", "kubectl logs deployments/web --all-containers"),
+        // Shorthands only some commands have (from kubectl v1.33's flag declarations).
+        ("kubectl create deploy web --image=nginx -r 3", "kubectl create deployment web --image nginx --replicas=3"),
+        ("kubectl run web --image=nginx -l app=web", "kubectl run web --image=nginx --labels=app=web"),
+        ("kubectl expose deploy web --port=80 -l tier=fe", "kubectl expose deployment/web --port 80 --labels tier=fe"),
+        ("kubectl delete pod web -i", "kubectl delete pod web --interactive"),
+        ("kubectl set env deploy/web -e A=1 -c app", "kubectl set env deployment web --env=A=1 --containers=app"),
+        ("kubectl cluster-info dump -A", "kubectl cluster-info dump --all-namespaces"),
+        // Booleans on by default (rollout status --watch, wait --recursive, describe --show-events).
+        ("kubectl wait --for=delete pod/web --recursive", "kubectl wait --for=delete pod/web"),
+        ("kubectl describe pod web --show-events=true", "kubectl describe pod web"),
         // The `k` alias, and extra spaces.
         ("k get po", "kubectl   get pods"), ("$ kubectl get po", "kubectl get pods"),
         // Redirections are compared as text, spacing normalised.
@@ -224,6 +234,8 @@ struct KubectlCommandTests {
         ("kubectl get pods -n", "flag needs an argument: 'n' in -n"),
         ("kubectl get pods --namespace", "flag needs an argument: --namespace"),
         ("kubectl get pods -z", "unknown shorthand flag 'z' in -z for \"kubectl get\""),
+        ("kubectl create job j --image=busybox -r 3", "unknown shorthand flag 'r' in -r for \"kubectl create job\""),
+        ("kubectl logs web -i", "unknown shorthand flag 'i' in -i for \"kubectl logs\""),
         ("kubectl get pods --watch=maybe", "invalid argument \"maybe\" for \"--watch=maybe\": a true/false flag"),
         ("kubectl apply -f a.yaml --dry-run=yes", "invalid value \"yes\" for --dry-run: expected one of client, none, server"),
         ("kubectl run web --image='nginx", "unterminated single quote"),
