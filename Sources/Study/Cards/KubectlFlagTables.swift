@@ -148,6 +148,17 @@ extension KubectlTables {
     /// Flags whose value is a label or field selector: comma-separated terms in any order.
     static let selectorFlags: Set<String> = ["selector", "field-selector", "pod-selector"]
 
+    /// Flags whose value is a `TYPE/NAME` reference resolved like a positional one
+    /// (`events --for po/web`, `create job --from cj/nightly`, `set env --from cm/settings`).
+    static func takesResourceReference(_ flag: String, verb: [String]) -> Bool {
+        switch (flag, verb.first ?? "") {
+        case ("for", "events"): return true
+        case ("from", "create"): return verb.count > 1 && verb[1] == "job"
+        case ("from", "set"): return verb.count > 1 && verb[1] == "env"
+        default: return false
+        }
+    }
+
     /// Flags whose value is a Go duration (`60s` = `1m`).
     static let durationFlags: Set<String> = ["timeout", "request-timeout", "since", "pod-running-timeout", "grace-period-timeout", "duration"]
 }

@@ -156,6 +156,9 @@ private struct Parser {
             if KubectlTables.defaultValues[name] != meaning { flags.append(.init(name: name, value: meaning)) }
         } else if let value, KubectlTables.selectorFlags.contains(name) {
             flags.append(.init(name: name, value: KubectlValues.selector(value)))
+        } else if let value, KubectlTables.takesResourceReference(name, verb: verb), let slash = value.firstIndex(of: "/") {
+            let type = KubectlNames.canonicalType(String(value[..<slash]))
+            flags.append(.init(name: name, value: type + value[slash...]))
         } else if let value, KubectlTables.durationFlags.contains(name) {
             flags.append(.init(name: name, value: KubectlValues.duration(value)))
         } else {

@@ -111,6 +111,10 @@ struct KubectlCommandTests {
         // Booleans on by default (rollout status --watch, wait --recursive, describe --show-events).
         ("kubectl wait --for=delete pod/web --recursive", "kubectl wait --for=delete pod/web"),
         ("kubectl describe pod web --show-events=true", "kubectl describe pod web"),
+        // Resource references in flag values.
+        ("kubectl events --for po/web", "kubectl events --for=pod/web"),
+        ("kubectl create job manual --from=cj/nightly", "kubectl create job manual --from cronjob/nightly"),
+        ("kubectl set env deploy/web --from=cm/settings", "kubectl set env deployment/web --from=configmap/settings"),
         // The `k` alias, and extra spaces.
         ("k get po", "kubectl   get pods"), ("$ kubectl get po", "kubectl get pods"),
         // Redirections are compared as text, spacing normalised.
