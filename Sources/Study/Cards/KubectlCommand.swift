@@ -180,7 +180,7 @@ public struct KubectlCommand: Equatable, Sendable, CustomStringConvertible {
         let missingNames = Set(missing.map(\.name))
         for flag in unexpected.sorted() {
             let hint = missingNames.contains(flag.name) ? nil
-                : Suggest.closest(to: flag.name, among: missingNames.subtracting(unexpected.map(\.name)))
+                : Suggest.closest(to: flag.name, among: missingNames.subtracting(unexpected.map(\.name)).sorted())
             lines.append("unexpected flag \(flag)" + (hint.map { " (did you mean --\($0)?)" } ?? ""))
         }
         return lines

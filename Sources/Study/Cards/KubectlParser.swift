@@ -55,7 +55,7 @@ private struct Parser {
                 try shortFlags(String(word.dropFirst()))
             } else if verb.isEmpty {
                 guard KubectlTables.verbs.contains(word) else {
-                    let hint = Suggest.closest(to: word, among: KubectlTables.verbs).map { "; did you mean \"\($0)\"?" } ?? ""
+                    let hint = Suggest.closest(to: word, among: KubectlTables.verbs.sorted()).map { "; did you mean \"\($0)\"?" } ?? ""
                     throw KubectlParseError("unknown command \"\(word)\" for \"kubectl\"\(hint)")
                 }
                 verb = [word]

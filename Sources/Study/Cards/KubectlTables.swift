@@ -105,11 +105,10 @@ enum KubectlTables {
         var name: String
         var aliases: [String] = []
         var children: [Subcommand] = []
-        /// True when the parent also runs on its own (`create -f`, `apply -f`, `cluster-info`).
-        var isOptional = false
     }
 
-    /// Subcommands by top-level verb. Parents whose children are optional run without one.
+    /// Subcommands by top-level verb; `optional` when the parent also runs on its own
+    /// (`create -f`, `apply -f`, `cluster-info`).
     static let subcommands: [String: (optional: Bool, children: [Subcommand])] = [
         "create": (true, [
             .init(name: "clusterrole"), .init(name: "clusterrolebinding"), .init(name: "configmap", aliases: ["cm"]),
