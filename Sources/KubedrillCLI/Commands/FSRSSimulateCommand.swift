@@ -34,7 +34,7 @@ struct FSRSSimulateCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current
-        if env.stdinIsTerminal && !env.inREPL {
+        if env.stdinIsTerminal {
             env.err.line("Reading a case from standard input (end with Ctrl-D); usually: kubedrill fsrs simulate < case.json")
         }
         var lines: [String] = []

@@ -100,6 +100,16 @@ struct FSRSSchedulerTests {
         #expect(again.state == .learning && again.step == 0 && again.due == start.addingTimeInterval(60))
     }
 
+    @Test("Cards and settings survive a JSON round trip, for storing them")
+    func codableRoundTrip() throws {
+        let scheduler = FSRSScheduler(FSRSParameters(learningSteps: [30, 300], enableFuzzing: false))
+        let card = scheduler.review(.new(at: start), rating: .good, at: start)
+        let encoder = JSONEncoder(), decoder = JSONDecoder()
+        #expect(try decoder.decode(CardMemory.self, from: encoder.encode(card)) == card)
+        #expect(try decoder.decode(FSRSParameters.self, from: encoder.encode(scheduler.parameters)) == scheduler.parameters)
+        #expect(try decoder.decode(Rating.self, from: Data("3".utf8)) == .good)
+    }
+
     @Test("Timestamps parse and print as the oracle writes them, to the microsecond")
     func timestamps() throws {
         #expect(FSRSTimestamp.parse("2026-01-01T00:00:00Z") == start)
