@@ -1,3 +1,3 @@
 enum StudyBenchmarks {
-    static var all: [Benchmark] { [] }
+    static var all: [Benchmark] { [FSRSBenchmark.benchmark] }
 }
