@@ -28,6 +28,7 @@ enum ReviewDatabaseFile {
     }
 
     static func open(_ url: URL, now: Date) throws -> Opened {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var notice: String?
         if let reason = problem(with: url) {
             notice = try moveAside(url, reason: reason, now: now)
