@@ -39,6 +39,17 @@ enum StudyStoreBenchmarks {
         let times = try (0..<7).map { _ in
             try timed { try runCommand(["quiz", "--home", home.path, "--content", content.path, "--now", "2026-11-23T12:00:00Z", "--seed", "1"]) }
         }.sorted()
+        var phases: [(String, Double)] = []
+        var library = ContentLibrary(directory: content, notes: [], problems: [])
+        phases.append(("load notes", timed { library = ContentLoader.load(directory: content) }))
+        var deck = CardDeck(cards: [], problems: [])
+        phases.append(("read cards", timed { deck = CardDeck(library: library) }))
+        var reopened: ReviewStore?
+        phases.append(("open store", try timed { reopened = try ReviewStore(directory: home, step: FSRSSchedule().step, now: Date()) }))
+        var schedules: [String: CardSchedule] = [:]
+        phases.append(("schedules", try timed { schedules = try reopened?.schedules() ?? [:] }))
+        phases.append(("queue", timed { _ = QuizQueue.build(cards: deck.cards, schedules: schedules, now: Date(), limits: .default, doneToday: (0, 0)) }))
+        print("quiz-start phases: " + phases.map { "\($0.0) \(ms($0.1)) ms" }.joined(separator: ", "))
         print("quiz-start: \(cardCount) cards (\(cardCount / 2) with history): median \(ms(times[3])) ms, best \(ms(times[0])) ms over 7 runs (target < 100 ms)")
     }
 

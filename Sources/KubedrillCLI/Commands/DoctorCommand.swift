@@ -30,6 +30,12 @@ struct DoctorCommand: ParsableCommand {
     func run() throws {
         let env = CommandEnvironment.current
         let store = try StudyStore.open(global: global, env: env, now: Date())
+        let integrity = try store.integrityProblems()
+        if !integrity.isEmpty {
+            env.err.line(env.style.error("error") + ": SQLite finds \(store.url.path) damaged: \(integrity.prefix(5).joined(separator: "; ")). "
+                         + "Copy it somewhere safe; moving it away makes kubedrill start a new history.")
+            throw ExitCode.failure
+        }
         let result = try store.rebuild(write: rebuild)
         var orphans: [String] = []
         var problemCount = 0
