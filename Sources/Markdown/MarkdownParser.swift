@@ -30,7 +30,8 @@ public enum MarkdownParser {
             return MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
         }
         defer { cmark_node_free(root) }
-        return WikiLinks.resolve(in: convert(root, lineOffset: lineOffset))
+        // Wiki links first: that pass merges the text nodes cmark split at brackets.
+        return TaskItems.resolve(in: WikiLinks.resolve(in: convert(root, lineOffset: lineOffset)))
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

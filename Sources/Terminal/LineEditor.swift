@@ -44,7 +44,7 @@ public final class LineEditor {
         kd_el_set_editor(editLine, "emacs")
         // We handle SIGINT ourselves so Ctrl-C abandons the line instead of leaving the shell.
         kd_el_set_signal(editLine, 0)
-        kd_el_set_prompt(editLine, promptCallback)
+        kd_el_set_prompt(editLine, promptCallback, 1)
         kd_el_set_getc(editLine, readCharacterCallback)
         kd_el_add_function(editLine, "kd-complete", "Complete the word under the cursor", completeCallback)
         kd_el_bind(editLine, "^I", "kd-complete")
@@ -64,10 +64,13 @@ public final class LineEditor {
     /// killed session keeps what was typed.
     public func readLine(prompt text: String) -> LineReadResult {
         free(prompt)
-        prompt = strdup(text)
+        prompt = strdup(Self.markInvisible(text))
         Interrupt.clear()
         var count: Int32 = 0
-        guard let raw = el_gets(editLine, &count), count > 0 else {
+        Interrupt.isReadingLine = 1
+        let raw = el_gets(editLine, &count)
+        Interrupt.isReadingLine = 0
+        guard let raw, count > 0 else {
             if Interrupt.isRequested {
                 Interrupt.clear()
                 el_reset(editLine)
@@ -81,13 +84,32 @@ public final class LineEditor {
         var line = String(cString: raw)
         while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
         if !line.trimmingCharacters(in: " ").isEmpty {
-            kd_history_enter(history, line)
+            kd_history_enter(history, String(line.trimmingCharacters(in: " ")))
             if let historyFile { kd_history_save(history, historyFile) }
         }
         return .line(line)
     }
 
     fileprivate func candidates(for line: String) -> [String] { completion(line) }
+
+    /// Wraps each ANSI escape sequence in \u{1} bytes, which libedit skips when it measures the
+    /// prompt, so a coloured prompt does not push the cursor too far right.
+    static func markInvisible(_ prompt: String) -> String {
+        var out = ""
+        var inEscape = false
+        for scalar in prompt.unicodeScalars {
+            if scalar == "\u{1B}" {
+                inEscape = true
+                out += "\u{1}"
+            }
+            out.unicodeScalars.append(scalar)
+            if inEscape, scalar.properties.isAlphabetic, scalar != "[" {
+                inEscape = false
+                out += "\u{1}"
+            }
+        }
+        return out
+    }
 }
 
 private extension String {
@@ -109,6 +131,8 @@ private let readCharacterCallback: @convention(c) (OpaquePointer?, UnsafeMutable
     func readByte() -> Int? {
         var byte: UInt8 = 0
         while true {
+            // SIGINT may have come while libedit was busy redrawing, not blocked in read().
+            if Interrupt.isRequested { return -1 }
             let n = read(0, &byte, 1)
             if n == 1 { return Int(byte) }
             if n == 0 { return nil }

@@ -108,9 +108,11 @@ struct QuizRunner {
 
     private mutating func rate(_ card: Card, proposed: Rating?, shownAt: Date) throws -> Step {
         let current = try store.schedule(for: card.id)
-        let preview = StudyStore.schedule.preview(current, cardId: card.id, at: clock.now())
+        // One instant for the preview and its labels, or a 1-minute step would read "<1m".
+        let now = clock.now()
+        let preview = StudyStore.schedule.preview(current, cardId: card.id, at: now)
         let buttons = Rating.allCases.map { rating -> String in
-            let label = preview[rating].map { IntervalLabel.text(from: clock.now(), to: $0.due) } ?? "?"
+            let label = preview[rating].map { IntervalLabel.text(from: now, to: $0.due) } ?? "?"
             let text = "\(rating.rawValue) \(rating.name.lowercased()) (\(label))"
             return rating == proposed ? env.style.bold(text) : text
         }

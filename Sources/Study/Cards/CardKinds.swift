@@ -103,24 +103,11 @@ extension CardParser.Context {
     }
 }
 
-/// The `[ ]`/`[x]` box of a list item.
-///
-/// cmark-gfm 0.29.0.gfm.6 (Debian's libcmark-gfm) does not apply its tasklist extension to lists
-/// inside block quotes: there `- [x] OnFailure` arrives as a plain item whose paragraph text starts
-/// with "[x] ". Both shapes are read here, from the item's nodes.
+/// The `[ ]`/`[x]` box of a list item (the Markdown module gives every task item this one shape).
 enum TaskBox {
     /// Whether the box is ticked and the item's content without it; nil for an item without a box.
     static func read(_ item: MarkdownNode) -> (isChecked: Bool, content: [MarkdownNode])? {
-        guard case .item(let task) = item.kind else { return nil }
-        if let task { return (task, item.children) }
-        guard var paragraph = item.children.first, paragraph.kind == .paragraph,
-              let first = paragraph.children.first, case .text(let text) = first.kind else { return nil }
-        let checked: Bool
-        if text.hasPrefix("[ ] ") || text == "[ ]" { checked = false }
-        else if text.hasPrefix("[x] ") || text.hasPrefix("[X] ") || text == "[x]" || text == "[X]" { checked = true }
-        else { return nil }
-        let rest = String(text.dropFirst(3).drop { $0 == " " })
-        if rest.isEmpty { paragraph.children.removeFirst() } else { paragraph.children[0].kind = .text(rest) }
-        return (checked, [paragraph] + item.children.dropFirst())
+        guard case .item(let task?) = item.kind else { return nil }
+        return (task, item.children)
     }
 }

@@ -33,6 +33,9 @@ public struct ClozeText: Sendable, Equatable {
         render { deletion, answer, _ in deletion == number ? "**\(answer)**" : answer }
     }
 
+    /// The text with every deletion shown and no cloze markup: what search and previews display.
+    public var plain: String { render { _, answer, _ in answer } }
+
     /// The answers of deletion `number`, joined when the number occurs several times.
     public func answer(for number: Int) -> String {
         var answers: [String] = []

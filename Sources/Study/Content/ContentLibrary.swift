@@ -37,7 +37,7 @@ public struct ContentLibrary: Sendable {
 
     /// A "did you mean" for a name that matched nothing.
     public func suggestion(for name: String) -> String? {
-        Suggest.closest(to: name, among: notes.flatMap { [$0.slug, $0.title] })
+        Suggest.closest(to: name, among: notes.map(\.title) + notes.map(\.slug))
     }
 
     /// Topics in display order with their notes sorted by title.

@@ -35,6 +35,7 @@ struct FrontMatter {
             }
             for (keyNode, value) in mapping {
                 let key = keyNode.string ?? ""
+                // Yams marks are 1-based; the block starts on the file's second line.
                 let line = (keyNode.mark?.line ?? 0) + 1
                 let column = keyNode.mark?.column
                 switch key {
@@ -47,7 +48,7 @@ struct FrontMatter {
                 case "order": break
                 default:
                     let hint = Suggest.closest(to: key, among: knownKeys).map { " (did you mean \"\($0)\"?)" } ?? ""
-                    problems.append(ContentProblem(file: path, line: line, column: column.map { $0 + 1 },
+                    problems.append(ContentProblem(file: path, line: line, column: column,
                                                    message: "unknown front matter key \"\(key)\"\(hint)"))
                 }
             }

@@ -62,8 +62,14 @@ public enum NoteSearch {
 
     /// The note's text as lines: the title, then one line per paragraph, heading, table row and code line.
     public static func lines(of note: Note) -> [Line] {
-        var out = [Line(number: 1, text: note.title, weight: 10)]
+        var out: [Line] = []
         collect(note.document, into: &out)
+        // The title weighs most: on its own `# Heading` when it has one, else as a line of its own.
+        if let heading = out.firstIndex(where: { $0.weight == 3 && $0.text == note.title }) {
+            out[heading].weight = 10
+        } else {
+            out.insert(Line(number: 1, text: note.title, weight: 10), at: 0)
+        }
         return out
     }
 
@@ -72,7 +78,9 @@ public enum NoteSearch {
         case .heading:
             out.append(Line(number: node.start.line, text: node.plainText.trimmingCharacters(in: .whitespacesAndNewlines), weight: 3))
         case .paragraph:
-            out.append(Line(number: node.start.line, text: node.plainText.trimmingCharacters(in: .whitespacesAndNewlines), weight: 1))
+            var text = node.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.contains("{{") { text = ClozeText.parse(text).0.plain }  // cloze cards read as prose
+            out.append(Line(number: node.start.line, text: text, weight: 1))
         case .tableRow:
             let cells = node.children.map { $0.plainText.trimmingCharacters(in: .whitespacesAndNewlines) }
             out.append(Line(number: node.start.line, text: cells.joined(separator: " | "), weight: 1))

@@ -91,6 +91,9 @@ struct QuizDurabilityTests {
                          "--new-limit", "\(cards)"]
         let first = try RunningQuiz(binary: binary, arguments: arguments)
         let second = try RunningQuiz(binary: binary, arguments: arguments)
+        // Both sessions must have built their queues before either answers; otherwise the later one
+        // (correctly) finds nothing due and the test would measure start-up order, not concurrency.
+        for quiz in [first, second] { #expect(quiz.wait { $0.contains("Enter reveals") }) }
         for quiz in [first, second] {
             for _ in 0..<cards { quiz.send(""); quiz.send("4") }
         }

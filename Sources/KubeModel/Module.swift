@@ -1,1 +1,0 @@
-// KubeModel module
