@@ -1,3 +1,3 @@
 enum StudyBenchmarks {
-    static var all: [Benchmark] { [FSRSBenchmark.benchmark] }
+    static var all: [Benchmark] { [FSRSBenchmark.benchmark] + StudyStoreBenchmarks.all }
 }

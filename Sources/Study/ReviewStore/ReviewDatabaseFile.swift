@@ -28,6 +28,7 @@ enum ReviewDatabaseFile {
     }
 
     static func open(_ url: URL, now: Date) throws -> Opened {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var notice: String?
         if let reason = problem(with: url) {
             notice = try moveAside(url, reason: reason, now: now)
@@ -57,8 +58,11 @@ enum ReviewDatabaseFile {
         }
     }
 
-    /// Why the existing file must not be used, or nil when it is ours (or absent). Throws for a
-    /// database from a newer kubedrill.
+    /// Why the existing file must not be used, or nil when it is ours (or absent).
+    ///
+    /// Cheap enough for every start (the header, the schema, the migrations table): a full
+    /// `PRAGMA quick_check` reads the whole file, seconds for a million reviews, so it is left to
+    /// `kubedrill doctor`.
     static func problem(with url: URL) -> String? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
@@ -71,8 +75,6 @@ enum ReviewDatabaseFile {
             let probe = try DatabaseQueue(path: url.path, configuration: config)
             defer { try? probe.close() }
             return try probe.read { db -> String? in
-                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
-                if check != ["ok"] { return "SQLite reports it damaged (\(check.prefix(3).joined(separator: "; ")))" }
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
                 if tables.isEmpty { return nil }
                 guard tables.contains("grdb_migrations") else {
@@ -88,6 +90,12 @@ enum ReviewDatabaseFile {
         } catch {
             return "SQLite cannot read it (\(error))"
         }
+    }
+
+    /// SQLite's own consistency check of every page (`doctor`): "ok" or the problems found.
+    static func integrityProblems(_ queue: DatabaseQueue) throws -> [String] {
+        let result = try queue.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+        return result == ["ok"] ? [] : result
     }
 
     /// Renames the file (and its WAL and shared-memory files) to a free `.corrupt-<timestamp>` name.

@@ -11,6 +11,17 @@ extension ReviewStore {
         public var entryCount: Int
     }
 
+    /// Appends history rows exactly as given, in one transaction: for bringing in a log written
+    /// elsewhere and for benchmarks. The schedules are not touched; call `rebuild(write: true)` next.
+    public func bulkAppend(_ entries: [ReviewLogEntry]) throws {
+        try queue.write { db in
+            for var entry in entries {
+                entry.id = nil
+                try entry.insert(db)
+            }
+        }
+    }
+
     /// Replays the whole log. With `write` the cache is replaced by the result, in one transaction.
     public func rebuild(write: Bool) throws -> RebuildReport {
         let body: (Database) throws -> RebuildReport = { [step] db in

@@ -126,6 +126,9 @@ public final class ReviewStore: @unchecked Sendable {
         }
     }
 
+    /// SQLite's page-by-page check (slow on big files: for `doctor`). Empty when all is well.
+    public func integrityProblems() throws -> [String] { try ReviewDatabaseFile.integrityProblems(queue) }
+
     /// The database connection, for stats queries and tests in this module.
     var reader: DatabaseQueue { queue }
 }

@@ -56,4 +56,20 @@ struct QuizCommandTests {
         #expect(try Data(contentsOf: fixture.home.appendingPathComponent("reviews.sqlite.corrupt-20260501T090000Z")) == Data("garbage".utf8))
         #expect(try logRows(fixture.database).count == 1)
     }
+
+    @Test("edit opens $EDITOR at the card's line, then the quiz shows the edited card under the same id")
+    func edit() throws {
+        let fixture = try StudyFixture(cards: 2)
+        let script = fixture.root.appendingPathComponent("editor.sh")
+        let arguments = fixture.root.appendingPathComponent("editor-args")
+        try "#!/bin/sh\necho \"$@\" > '\(arguments.path)'\nsed -i 's/Question 1?/Edited question?/' \"$2\"\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let result = fixture.run(["quiz"] + now, input: ["edit", "", "3"], variables: ["EDITOR": script.path])
+        #expect(result.status == 0)
+        let file = fixture.content.appendingPathComponent("workloads/pods.md").path
+        #expect(try String(contentsOf: arguments, encoding: .utf8) == "+7 \(file)\n")
+        #expect(result.out.contains("Edited question?"))
+        #expect(try logRows(fixture.database).map(\.cardId) == ["pod-q1"])
+    }
 }

@@ -27,8 +27,8 @@ struct StudyFixture {
     }
 
     /// Runs a command in-process; returns status, stdout and stderr.
-    func run(_ arguments: [String], input: [String] = []) -> (status: Int32, out: String, err: String) {
-        let env = CommandEnvironment.captured(input: input)
+    func run(_ arguments: [String], input: [String] = [], variables: [String: String] = [:]) -> (status: Int32, out: String, err: String) {
+        let env = CommandEnvironment.captured(variables: variables, input: input)
         let status = KubedrillMain.run(arguments: arguments + ["--home", home.path, "--content", content.path], environment: env)
         return (status, env.out.captured, env.err.captured)
     }
