@@ -19,7 +19,9 @@ enum KindRules {
             if let spec = statefulSet.spec {
                 CommonRules.nonNegative(spec.replicas.map(Int64.init), "spec.replicas", &context)
                 CommonRules.oneOf(spec.podManagementPolicy, ["OrderedReady", "Parallel"], "spec.podManagementPolicy", &context)
-                WorkloadRules.checkSelectedTemplate(selector: spec.selector, template: spec.template, path: "spec", kindWord: "statefulset", &context)
+                let claimNames = Set((spec.volumeClaimTemplates ?? []).compactMap { $0.metadata.name })
+                WorkloadRules.checkSelectedTemplate(selector: spec.selector, template: spec.template, path: "spec", kindWord: "statefulset",
+                                                    extraVolumeNames: claimNames, &context)
             }
         case .job(let job):
             if let spec = job.spec { WorkloadRules.job(spec, path: "spec", &context) }

@@ -2,8 +2,10 @@
 enum PodSpecRules {
     /// The restart policies a pod spec may have where it appears (`nil`: any of Always/OnFailure/Never).
     /// An unset policy is checked as "Always", the default `SetDefaults_PodSpec` gives it first.
-    static func check(_ spec: PodSpec, path: String, allowedRestartPolicies: [String]?, _ context: inout RuleContext) {
-        let volumeNames = checkVolumes(spec.volumes ?? [], FieldPath.child(path, "volumes"), &context)
+    /// `extraVolumeNames`: volumes the controller adds, such as a StatefulSet's volumeClaimTemplates.
+    static func check(_ spec: PodSpec, path: String, allowedRestartPolicies: [String]?, extraVolumeNames: Set<String> = [],
+                      _ context: inout RuleContext) {
+        let volumeNames = checkVolumes(spec.volumes ?? [], FieldPath.child(path, "volumes"), &context).union(extraVolumeNames)
         ContainerRules.check(spec, path: path, volumeNames: volumeNames, &context)
         let restartPath = FieldPath.child(path, "restartPolicy")
         let restartPolicy = (spec.restartPolicy ?? "").isEmpty ? "Always" : spec.restartPolicy ?? "Always"

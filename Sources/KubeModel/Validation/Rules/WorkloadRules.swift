@@ -4,7 +4,7 @@
 enum WorkloadRules {
     /// Selector present and non-empty, matching the template's labels; template restartPolicy Always.
     static func checkSelectedTemplate(selector: LabelSelector, template: PodTemplateSpec?, path: String, kindWord: String,
-                                      _ context: inout RuleContext) {
+                                      extraVolumeNames: Set<String> = [], _ context: inout RuleContext) {
         let selectorPath = FieldPath.child(path, "selector")
         if context.wasWritten(selectorPath) {
             CommonRules.labelSelector(selector, selectorPath, &context)
@@ -15,17 +15,19 @@ enum WorkloadRules {
                             "Invalid value: \(CommonRules.goMap(template.metadata?.labels)): `selector` does not match template `labels`")
             }
         }
-        checkTemplate(template, path: FieldPath.child(path, "template"), restartPolicies: ["Always"], &context)
+        checkTemplate(template, path: FieldPath.child(path, "template"), restartPolicies: ["Always"], extraVolumeNames: extraVolumeNames, &context)
         if let deadline = template?.spec?.activeDeadlineSeconds, deadline > 0 {
             context.forbidden(FieldPath.child(path, "template.spec.activeDeadlineSeconds"), "activeDeadlineSeconds in ReplicaSet is not Supported")
         }
     }
 
-    static func checkTemplate(_ template: PodTemplateSpec?, path: String, restartPolicies: [String], _ context: inout RuleContext) {
+    static func checkTemplate(_ template: PodTemplateSpec?, path: String, restartPolicies: [String], extraVolumeNames: Set<String> = [],
+                              _ context: inout RuleContext) {
         guard let template else { return }
         if let meta = template.metadata { ObjectMetaRules.checkLabels(meta.labels ?? [:], path: FieldPath.child(path, "metadata.labels"), &context) }
         if let spec = template.spec {
-            PodSpecRules.check(spec, path: FieldPath.child(path, "spec"), allowedRestartPolicies: restartPolicies, &context)
+            PodSpecRules.check(spec, path: FieldPath.child(path, "spec"), allowedRestartPolicies: restartPolicies,
+                               extraVolumeNames: extraVolumeNames, &context)
         } else if context.wasWritten(path) {
             context.required(FieldPath.child(path, "spec.containers"))
         }
