@@ -77,7 +77,11 @@ public struct ManifestValidator: Sendable {
                 result.object = object
                 var context = RuleContext(marks: structural.marks, rootMark: root.mark)
                 SemanticRules.check(object, &context)
-                result.issues += context.issues
+                // A field the structural layer already refused is not judged again (its decoded value is a stand-in).
+                let refused = structural.issues.map(\.path)
+                result.issues += context.issues.filter { issue in
+                    !refused.contains { issue.path == $0 || issue.path.hasPrefix($0 + ".") || issue.path.hasPrefix($0 + "[") }
+                }
             }
         } catch {
             result.issues.append(ManifestIssue(mark: root.mark, path: "", message: "cannot decode \(kind): \(error)"))

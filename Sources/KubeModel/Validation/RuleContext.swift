@@ -21,6 +21,9 @@ public struct RuleContext {
         return marks[""] ?? rootMark
     }
 
+    /// True when the file sets `path` (rules skip fields the schema layer already reported missing).
+    func wasWritten(_ path: String) -> Bool { marks[path] != nil }
+
     mutating func add(_ path: String, _ message: String) {
         issues.append(ManifestIssue(mark: mark(for: path), path: path, message: message))
     }

@@ -2,5 +2,5 @@ import ArgumentParser
 
 /// Manifests: validate, explain.
 enum ModelCommands {
-    static let all: [ParsableCommand.Type] = []
+    static let all: [ParsableCommand.Type] = [ValidateCommand.self, ExplainCommand.self]
 }

@@ -1,0 +1,55 @@
+import Foundation
+
+extension CronSchedule {
+    /// The first activation strictly after `date` in `timeZone` (robfig/cron `SpecSchedule.Next`),
+    /// or nil when none comes within five years (an impossible date such as 30 February).
+    public func next(after date: Date, in timeZone: TimeZone) -> Date? {
+        if let every {
+            // robfig `ConstantDelaySchedule.Next`: rounds down to the second, then adds the delay.
+            return Date(timeIntervalSince1970: floor(date.timeIntervalSince1970) + Double(every))
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        parts.second = 0
+        guard let truncated = calendar.date(from: parts), var t = calendar.date(byAdding: .minute, value: 1, to: truncated) else { return nil }
+        let yearLimit = calendar.component(.year, from: t) + 5
+        func component(_ unit: Calendar.Component) -> Int { calendar.component(unit, from: t) }
+        func has(_ mask: UInt64, _ value: Int) -> Bool { mask & (1 << UInt64(value)) != 0 }
+        func startOf(_ units: Set<Calendar.Component>) -> Date? {
+            calendar.date(from: calendar.dateComponents(units, from: t))
+        }
+        wrap: while component(.year) <= yearLimit {
+            while !has(month, component(.month)) {
+                guard let monthStart = startOf([.year, .month]), let next = calendar.date(byAdding: .month, value: 1, to: monthStart) else { return nil }
+                t = next
+                if component(.month) == 1 { continue wrap }
+            }
+            while !dayMatches(calendar, t) {
+                guard let dayStart = startOf([.year, .month, .day]), let next = calendar.date(byAdding: .day, value: 1, to: dayStart) else { return nil }
+                t = next
+                if component(.day) == 1 { continue wrap }
+            }
+            while !has(hour, component(.hour)) {
+                guard let hourStart = startOf([.year, .month, .day, .hour]), let next = calendar.date(byAdding: .hour, value: 1, to: hourStart) else { return nil }
+                t = next
+                if component(.hour) == 0 { continue wrap }
+            }
+            while !has(minute, component(.minute)) {
+                guard let next = calendar.date(byAdding: .minute, value: 1, to: t) else { return nil }
+                t = next
+                if component(.minute) == 0 { continue wrap }
+            }
+            return t
+        }
+        return nil
+    }
+
+    /// robfig `dayMatches`: day-of-month and day-of-week are ANDed when either is `*`, else ORed.
+    private func dayMatches(_ calendar: Calendar, _ date: Date) -> Bool {
+        let domMatch = dayOfMonth & (1 << UInt64(calendar.component(.day, from: date))) != 0
+        let dowMatch = dayOfWeek & (1 << UInt64(calendar.component(.weekday, from: date) - 1)) != 0
+        if dayOfMonth & Self.starBit != 0 || dayOfWeek & Self.starBit != 0 { return domMatch && dowMatch }
+        return domMatch || dowMatch
+    }
+}
