@@ -6,11 +6,11 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Check notes and cards; exit 1 when there are errors.",
-        discussion: "Reports broken links, bad front matter, and card problems (missing or duplicate ids, empty answers, malformed cards).")
+        discussion: "Reports broken links, bad front matter, card problems (missing or duplicate ids, empty answers, malformed cards), and yaml blocks that fail manifest validation (mark partial ones `yaml fragment`, deliberate mistakes `yaml invalid`).")
 
     /// Every check lint runs. Areas add theirs here (manifest validation, exercises): one line each.
     static var checkers: [any ContentChecker] {
-        [LoadingChecker(), CardChecker(commandCheck: CardCommands.commandCheck)]
+        [LoadingChecker(), CardChecker(commandCheck: CardCommands.commandCheck), ManifestBlockChecker()]
     }
 
     @OptionGroup var global: GlobalOptions
