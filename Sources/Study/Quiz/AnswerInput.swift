@@ -38,7 +38,9 @@ public enum QuizInput: Equatable, Sendable {
 /// Short interval labels for the rating buttons, as Anki shows them: `<1m`, `10m`, `3h`, `4d`, `2.5mo`, `1.1y`.
 public enum IntervalLabel {
     public static func text(from now: Date, to due: Date) -> String {
-        let seconds = due.timeIntervalSince(now)
+        // Whole seconds: FSRS keeps time in microseconds, so a 1-minute step can land a few
+        // nanoseconds short of `now + 60 s`.
+        let seconds = due.timeIntervalSince(now).rounded()
         if seconds < 60 { return "<1m" }
         if seconds < 3_600 { return "\(Int((seconds / 60).rounded()))m" }
         if seconds < 86_400 { return "\(Int((seconds / 3_600).rounded()))h" }

@@ -68,6 +68,9 @@ struct QuizTests {
         let wrong = ChoiceJudge.judge(picks: [1, 2], shown: shown)
         #expect(!wrong.isCorrect && wrong.wrongPicks == [2] && wrong.missed == [3])
         #expect(IntervalLabel.text(from: day0, to: day0.addingTimeInterval(600)) == "10m")
+        // A 1-minute learning step a hair under 60 s (microsecond time) still reads 1m.
+        #expect(IntervalLabel.text(from: day0, to: day0.addingTimeInterval(59.9999995)) == "1m")
+        #expect(IntervalLabel.text(from: day0, to: day0.addingTimeInterval(20)) == "<1m")
         #expect(IntervalLabel.text(from: day0, to: day0.addingTimeInterval(86_400 * 4)) == "4d")
     }
 
