@@ -44,8 +44,12 @@ struct REPLTests {
         #expect(result.out.contains("A Service gives pods a stable virtual IP."))
         #expect(result.out.contains("Services  services · Content/networking/services.md"))
         #expect(result.err.contains("Unknown option '--bogus'"))
-        #expect(try ShellWords.split(#"show "a b" c\ d 'e "f"'"#) == ["show", "a b", "c d", "e \"f\""])
-        #expect(throws: ShellWords.UnterminatedQuote.self) { try ShellWords.split("show \"oops") }
+        let unterminated = sandbox.run([], input: ["show \"oops", "notes > x.txt"])
+        #expect(unterminated.err == """
+            kubedrill: unterminated double quote (") in the command
+            kubedrill: the shell runs one command per line; "> x.txt" (pipes, redirections, ;) is not supported here
+
+            """)
     }
 
     @Test("Tab completes commands, note names, and paths")

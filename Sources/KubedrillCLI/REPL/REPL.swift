@@ -55,7 +55,12 @@ final class REPL {
     func execute(_ line: String) -> Int32? {
         let words: [String]
         do {
-            words = try ShellWords.split(line)
+            let split = try ShellWords.split(line)
+            if let tail = split.tail {
+                env.err.line("kubedrill: the shell runs one command per line; \"\(tail)\" (pipes, redirections, ;) is not supported here")
+                return 2
+            }
+            words = split.words
         } catch {
             env.err.line("kubedrill: \(error)")
             return 2

@@ -5,15 +5,20 @@
 /// `"`, `\`, `$` and a backquote), backslash escapes outside quotes. Nothing is expanded (`$POD`
 /// stays as typed). An unquoted `|`, `;`, `&`, `<` or `>` ends the command: the rest (a pipe or a
 /// redirection such as `> pod.yaml`) is returned as `tail`, compared as text.
-struct ShellWords: Equatable {
-    var words: [String]
-    var tail: String?
+public struct ShellWords: Equatable, Sendable {
+    public var words: [String]
+    public var tail: String?
 
-    struct Failure: Error, Equatable, CustomStringConvertible {
-        var description: String
+    public init(words: [String], tail: String?) {
+        self.words = words
+        self.tail = tail
     }
 
-    static func split(_ line: String) throws -> ShellWords {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        public var description: String
+    }
+
+    public static func split(_ line: String) throws -> ShellWords {
         var words: [String] = []
         var current = ""
         var inWord = false
