@@ -202,7 +202,7 @@ def write_swift(compact):
         size = 0
         for name in members:
             lines = render_struct(name, types[name], names, kinds_by_type.get(name))
-            if size + len(lines) > 450 and chunks[-1]:
+            if size + len(lines) > 480 and chunks[-1]:
                 chunks.append([])
                 size = 0
             chunks[-1].append(lines)
@@ -255,8 +255,46 @@ def render_struct(name, entry, names, kind):
         lines.append("        let c = try decoder.container(keyedBy: CodingKeys.self)")
         lines.extend(decode)
         lines.append("    }")
+    lines.append("")
+    lines.append("    /// Reads the fields straight from a parsed document; values of the wrong type are left unset")
+    lines.append("    /// (structural validation reports them), so a partly wrong manifest still yields an object.")
+    lines.append("    public init(tree node: YAMLNode) {")
+    lines.append("        self.init()")
+    if entry["fields"]:
+        lines.append("        guard let entries = node.entries else { return }")
+        lines.append("        for entry in entries {")
+        lines.append("            switch entry.key {")
+        for field, t in entry["fields"].items():
+            expr = tree_expr(t, names, "entry.value")
+            if field in required:
+                default = zero_value(t, names)
+                if kind and field in ("apiVersion", "kind"):
+                    lines.append('            case "%s": if let value = %s { %s = value }' % (field, expr, ident(field)))
+                    continue
+                lines.append('            case "%s": %s = %s ?? %s' % (field, ident(field), expr, default))
+            else:
+                lines.append('            case "%s": %s = %s' % (field, ident(field), expr))
+        lines.append("            default: break")
+        lines.append("            }")
+        lines.append("        }")
+    lines.append("    }")
     lines.append("}")
     return lines
+
+def tree_expr(t, names, value):
+    """A Swift expression reading `value` (a YAMLNode) as type t, nil when it does not fit."""
+    if t.startswith("[]"):
+        inner = tree_expr(t[2:], names, "$0")
+        return "TreeDecode.list(%s) { %s }" % (value, inner)
+    if t.startswith("{}"):
+        inner = tree_expr(t[2:], names, "$0")
+        return "TreeDecode.map(%s) { %s }" % (value, inner)
+    if t.startswith("@"):
+        return "TreeDecode.object(%s, %s.init(tree:))" % (value, names[t[1:]])
+    return {"string": "TreeDecode.string(%s)", "time": "TreeDecode.string(%s)", "bytes": "TreeDecode.string(%s)",
+            "int32": "TreeDecode.int32(%s)", "int64": "TreeDecode.int64(%s)", "number": "TreeDecode.double(%s)",
+            "boolean": "TreeDecode.bool(%s)", "int-or-string": "TreeDecode.intOrString(%s)",
+            "quantity": "TreeDecode.quantity(%s)", "any": "TreeDecode.json(%s)"}[t] % value
 
 def case_name(kind, names):
     swift = names[kind["type"]]
@@ -274,8 +312,24 @@ def write_kube_object(compact, names, path):
           "        switch (apiVersion, kind) {"]
     for k in kinds:
         L.append('        case ("%s", "%s"): return .%s(try decoder.decode(%s.self, from: json))' % (k["apiVersion"], k["kind"], case_name(k, names), names[k["type"]]))
-    L += ["        default: return nil", "        }", "    }", "",
-          "    /// The object itself, for encoding and generic access.",
+    L += ["        default: return nil", "        }", "    }", ""]
+    L += ["    /// Builds the object straight from a parsed document; nil for a kind kubedrill does not model.",
+          "    public static func decode(apiVersion: String, kind: String, tree: YAMLNode) -> KubeObject? {",
+          "        switch (apiVersion, kind) {"]
+    for k in kinds:
+        L.append('        case ("%s", "%s"): return .%s(%s(tree: tree))' % (k["apiVersion"], k["kind"], case_name(k, names), names[k["type"]]))
+    L += ["        default: return nil", "        }", "    }", ""]
+    for prop, typ in (("apiVersion", "String"), ("kind", "String"), ("metadata", "ObjectMeta")):
+        L.append("    public var %s: %s {" % (prop, typ))
+        L.append("        switch self {")
+        for k in kinds:
+            L.append("        case .%s(let object): return object.%s" % (case_name(k, names), prop))
+        L += ["        }", "    }", ""]
+    L += ["    /// False for cluster-scoped kinds.", "    public var isNamespaced: Bool {", "        switch self {"]
+    for k in kinds:
+        L.append("        case .%s: return %s" % (case_name(k, names), "true" if k["namespaced"] else "false"))
+    L += ["        }", "    }", ""]
+    L += ["    /// The object itself, for encoding and generic access.",
           "    public var resource: any KubeResource {", "        switch self {"]
     for k in kinds:
         L.append("        case .%s(let object): return object" % case_name(k, names))

@@ -8,10 +8,3 @@ public protocol KubeResource: Codable, Sendable {
     var kind: String { get set }
     var metadata: ObjectMeta { get set }
 }
-
-extension KubeObject {
-    public var apiVersion: String { resource.apiVersion }
-    public var kind: String { resource.kind }
-    public var metadata: ObjectMeta { resource.metadata }
-    public var isNamespaced: Bool { type(of: resource).isNamespaced }
-}

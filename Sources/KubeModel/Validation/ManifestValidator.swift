@@ -70,21 +70,17 @@ public struct ManifestValidator: Sendable {
             return result
         }
         var structural = StructuralValidator(schema: schema)
-        let json = structural.run(root, typeName: info.typeName)
+        structural.run(root, typeName: info.typeName)
         result.issues += structural.issues
-        do {
-            if let object = try KubeObject.decode(apiVersion: apiVersion, kind: kind, json: Data(json)) {
-                result.object = object
-                var context = RuleContext(marks: structural.marks, rootMark: root.mark)
-                SemanticRules.check(object, &context)
-                // A field the structural layer already refused is not judged again (its decoded value is a stand-in).
-                let refused = structural.issues.map(\.path)
-                result.issues += context.issues.filter { issue in
-                    !refused.contains { issue.path == $0 || issue.path.hasPrefix($0 + ".") || issue.path.hasPrefix($0 + "[") }
-                }
+        if let object = KubeObject.decode(apiVersion: apiVersion, kind: kind, tree: root) {
+            result.object = object
+            var context = RuleContext(marks: structural.marks, rootMark: root.mark)
+            SemanticRules.check(object, &context)
+            // A field the structural layer already refused is not judged again (its decoded value is a stand-in).
+            let refused = structural.issues.map(\.path)
+            result.issues += context.issues.filter { issue in
+                !refused.contains { issue.path == $0 || issue.path.hasPrefix($0 + ".") || issue.path.hasPrefix($0 + "[") }
             }
-        } catch {
-            result.issues.append(ManifestIssue(mark: root.mark, path: "", message: "cannot decode \(kind): \(error)"))
         }
         result.issues.sort { ($0.line, $0.column) < ($1.line, $1.column) }
         return result

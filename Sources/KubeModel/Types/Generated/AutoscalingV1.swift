@@ -15,6 +15,21 @@ public struct AutoscalingV1CrossVersionObjectReference: Codable, Equatable, Send
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? ""
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
+            case "kind": kind = TreeDecode.string(entry.value) ?? ""
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `autoscaling.v1.HorizontalPodAutoscaler` (autoscaling/v1 HorizontalPodAutoscaler).
@@ -36,6 +51,23 @@ public struct AutoscalingV1HorizontalPodAutoscaler: Codable, Equatable, Sendable
         spec = try c.decodeIfPresent(AutoscalingV1HorizontalPodAutoscalerSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(AutoscalingV1HorizontalPodAutoscalerStatus.self, forKey: .status)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, AutoscalingV1HorizontalPodAutoscalerSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, AutoscalingV1HorizontalPodAutoscalerStatus.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `autoscaling.v1.HorizontalPodAutoscalerSpec`.
@@ -54,6 +86,22 @@ public struct AutoscalingV1HorizontalPodAutoscalerSpec: Codable, Equatable, Send
         minReplicas = try c.decodeIfPresent(Int32.self, forKey: .minReplicas)
         scaleTargetRef = try c.decodeIfPresent(AutoscalingV1CrossVersionObjectReference.self, forKey: .scaleTargetRef) ?? AutoscalingV1CrossVersionObjectReference()
         targetCPUUtilizationPercentage = try c.decodeIfPresent(Int32.self, forKey: .targetCPUUtilizationPercentage)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "maxReplicas": maxReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "minReplicas": minReplicas = TreeDecode.int32(entry.value)
+            case "scaleTargetRef": scaleTargetRef = TreeDecode.object(entry.value, AutoscalingV1CrossVersionObjectReference.init(tree:)) ?? AutoscalingV1CrossVersionObjectReference()
+            case "targetCPUUtilizationPercentage": targetCPUUtilizationPercentage = TreeDecode.int32(entry.value)
+            default: break
+            }
+        }
     }
 }
 
@@ -75,6 +123,23 @@ public struct AutoscalingV1HorizontalPodAutoscalerStatus: Codable, Equatable, Se
         desiredReplicas = try c.decodeIfPresent(Int32.self, forKey: .desiredReplicas) ?? 0
         lastScaleTime = try c.decodeIfPresent(String.self, forKey: .lastScaleTime)
         observedGeneration = try c.decodeIfPresent(Int64.self, forKey: .observedGeneration)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "currentCPUUtilizationPercentage": currentCPUUtilizationPercentage = TreeDecode.int32(entry.value)
+            case "currentReplicas": currentReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "desiredReplicas": desiredReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "lastScaleTime": lastScaleTime = TreeDecode.string(entry.value)
+            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
+            default: break
+            }
+        }
     }
 }
 

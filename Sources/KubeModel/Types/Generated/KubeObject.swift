@@ -72,6 +72,184 @@ public enum KubeObject: Equatable, Sendable {
         }
     }
 
+    /// Builds the object straight from a parsed document; nil for a kind kubedrill does not model.
+    public static func decode(apiVersion: String, kind: String, tree: YAMLNode) -> KubeObject? {
+        switch (apiVersion, kind) {
+        case ("v1", "Pod"): return .pod(Pod(tree: tree))
+        case ("v1", "Service"): return .service(Service(tree: tree))
+        case ("v1", "ConfigMap"): return .configMap(ConfigMap(tree: tree))
+        case ("v1", "Secret"): return .secret(Secret(tree: tree))
+        case ("v1", "Namespace"): return .namespace(Namespace(tree: tree))
+        case ("v1", "PersistentVolume"): return .persistentVolume(PersistentVolume(tree: tree))
+        case ("v1", "PersistentVolumeClaim"): return .persistentVolumeClaim(PersistentVolumeClaim(tree: tree))
+        case ("v1", "ResourceQuota"): return .resourceQuota(ResourceQuota(tree: tree))
+        case ("v1", "LimitRange"): return .limitRange(LimitRange(tree: tree))
+        case ("v1", "ServiceAccount"): return .serviceAccount(ServiceAccount(tree: tree))
+        case ("v1", "Node"): return .node(Node(tree: tree))
+        case ("v1", "Event"): return .event(Event(tree: tree))
+        case ("apps/v1", "Deployment"): return .deployment(Deployment(tree: tree))
+        case ("apps/v1", "ReplicaSet"): return .replicaSet(ReplicaSet(tree: tree))
+        case ("apps/v1", "StatefulSet"): return .statefulSet(StatefulSet(tree: tree))
+        case ("apps/v1", "DaemonSet"): return .daemonSet(DaemonSet(tree: tree))
+        case ("batch/v1", "Job"): return .job(Job(tree: tree))
+        case ("batch/v1", "CronJob"): return .cronJob(CronJob(tree: tree))
+        case ("networking.k8s.io/v1", "Ingress"): return .ingress(Ingress(tree: tree))
+        case ("networking.k8s.io/v1", "IngressClass"): return .ingressClass(IngressClass(tree: tree))
+        case ("networking.k8s.io/v1", "NetworkPolicy"): return .networkPolicy(NetworkPolicy(tree: tree))
+        case ("storage.k8s.io/v1", "StorageClass"): return .storageClass(StorageClass(tree: tree))
+        case ("autoscaling/v2", "HorizontalPodAutoscaler"): return .horizontalPodAutoscaler(HorizontalPodAutoscaler(tree: tree))
+        case ("autoscaling/v1", "HorizontalPodAutoscaler"): return .autoscalingV1HorizontalPodAutoscaler(AutoscalingV1HorizontalPodAutoscaler(tree: tree))
+        case ("policy/v1", "PodDisruptionBudget"): return .podDisruptionBudget(PodDisruptionBudget(tree: tree))
+        case ("scheduling.k8s.io/v1", "PriorityClass"): return .priorityClass(PriorityClass(tree: tree))
+        case ("rbac.authorization.k8s.io/v1", "Role"): return .role(Role(tree: tree))
+        case ("rbac.authorization.k8s.io/v1", "ClusterRole"): return .clusterRole(ClusterRole(tree: tree))
+        case ("rbac.authorization.k8s.io/v1", "RoleBinding"): return .roleBinding(RoleBinding(tree: tree))
+        case ("rbac.authorization.k8s.io/v1", "ClusterRoleBinding"): return .clusterRoleBinding(ClusterRoleBinding(tree: tree))
+        default: return nil
+        }
+    }
+
+    public var apiVersion: String {
+        switch self {
+        case .pod(let object): return object.apiVersion
+        case .service(let object): return object.apiVersion
+        case .configMap(let object): return object.apiVersion
+        case .secret(let object): return object.apiVersion
+        case .namespace(let object): return object.apiVersion
+        case .persistentVolume(let object): return object.apiVersion
+        case .persistentVolumeClaim(let object): return object.apiVersion
+        case .resourceQuota(let object): return object.apiVersion
+        case .limitRange(let object): return object.apiVersion
+        case .serviceAccount(let object): return object.apiVersion
+        case .node(let object): return object.apiVersion
+        case .event(let object): return object.apiVersion
+        case .deployment(let object): return object.apiVersion
+        case .replicaSet(let object): return object.apiVersion
+        case .statefulSet(let object): return object.apiVersion
+        case .daemonSet(let object): return object.apiVersion
+        case .job(let object): return object.apiVersion
+        case .cronJob(let object): return object.apiVersion
+        case .ingress(let object): return object.apiVersion
+        case .ingressClass(let object): return object.apiVersion
+        case .networkPolicy(let object): return object.apiVersion
+        case .storageClass(let object): return object.apiVersion
+        case .horizontalPodAutoscaler(let object): return object.apiVersion
+        case .autoscalingV1HorizontalPodAutoscaler(let object): return object.apiVersion
+        case .podDisruptionBudget(let object): return object.apiVersion
+        case .priorityClass(let object): return object.apiVersion
+        case .role(let object): return object.apiVersion
+        case .clusterRole(let object): return object.apiVersion
+        case .roleBinding(let object): return object.apiVersion
+        case .clusterRoleBinding(let object): return object.apiVersion
+        }
+    }
+
+    public var kind: String {
+        switch self {
+        case .pod(let object): return object.kind
+        case .service(let object): return object.kind
+        case .configMap(let object): return object.kind
+        case .secret(let object): return object.kind
+        case .namespace(let object): return object.kind
+        case .persistentVolume(let object): return object.kind
+        case .persistentVolumeClaim(let object): return object.kind
+        case .resourceQuota(let object): return object.kind
+        case .limitRange(let object): return object.kind
+        case .serviceAccount(let object): return object.kind
+        case .node(let object): return object.kind
+        case .event(let object): return object.kind
+        case .deployment(let object): return object.kind
+        case .replicaSet(let object): return object.kind
+        case .statefulSet(let object): return object.kind
+        case .daemonSet(let object): return object.kind
+        case .job(let object): return object.kind
+        case .cronJob(let object): return object.kind
+        case .ingress(let object): return object.kind
+        case .ingressClass(let object): return object.kind
+        case .networkPolicy(let object): return object.kind
+        case .storageClass(let object): return object.kind
+        case .horizontalPodAutoscaler(let object): return object.kind
+        case .autoscalingV1HorizontalPodAutoscaler(let object): return object.kind
+        case .podDisruptionBudget(let object): return object.kind
+        case .priorityClass(let object): return object.kind
+        case .role(let object): return object.kind
+        case .clusterRole(let object): return object.kind
+        case .roleBinding(let object): return object.kind
+        case .clusterRoleBinding(let object): return object.kind
+        }
+    }
+
+    public var metadata: ObjectMeta {
+        switch self {
+        case .pod(let object): return object.metadata
+        case .service(let object): return object.metadata
+        case .configMap(let object): return object.metadata
+        case .secret(let object): return object.metadata
+        case .namespace(let object): return object.metadata
+        case .persistentVolume(let object): return object.metadata
+        case .persistentVolumeClaim(let object): return object.metadata
+        case .resourceQuota(let object): return object.metadata
+        case .limitRange(let object): return object.metadata
+        case .serviceAccount(let object): return object.metadata
+        case .node(let object): return object.metadata
+        case .event(let object): return object.metadata
+        case .deployment(let object): return object.metadata
+        case .replicaSet(let object): return object.metadata
+        case .statefulSet(let object): return object.metadata
+        case .daemonSet(let object): return object.metadata
+        case .job(let object): return object.metadata
+        case .cronJob(let object): return object.metadata
+        case .ingress(let object): return object.metadata
+        case .ingressClass(let object): return object.metadata
+        case .networkPolicy(let object): return object.metadata
+        case .storageClass(let object): return object.metadata
+        case .horizontalPodAutoscaler(let object): return object.metadata
+        case .autoscalingV1HorizontalPodAutoscaler(let object): return object.metadata
+        case .podDisruptionBudget(let object): return object.metadata
+        case .priorityClass(let object): return object.metadata
+        case .role(let object): return object.metadata
+        case .clusterRole(let object): return object.metadata
+        case .roleBinding(let object): return object.metadata
+        case .clusterRoleBinding(let object): return object.metadata
+        }
+    }
+
+    /// False for cluster-scoped kinds.
+    public var isNamespaced: Bool {
+        switch self {
+        case .pod: return true
+        case .service: return true
+        case .configMap: return true
+        case .secret: return true
+        case .namespace: return false
+        case .persistentVolume: return false
+        case .persistentVolumeClaim: return true
+        case .resourceQuota: return true
+        case .limitRange: return true
+        case .serviceAccount: return true
+        case .node: return false
+        case .event: return true
+        case .deployment: return true
+        case .replicaSet: return true
+        case .statefulSet: return true
+        case .daemonSet: return true
+        case .job: return true
+        case .cronJob: return true
+        case .ingress: return true
+        case .ingressClass: return false
+        case .networkPolicy: return true
+        case .storageClass: return false
+        case .horizontalPodAutoscaler: return true
+        case .autoscalingV1HorizontalPodAutoscaler: return true
+        case .podDisruptionBudget: return true
+        case .priorityClass: return false
+        case .role: return true
+        case .clusterRole: return false
+        case .roleBinding: return true
+        case .clusterRoleBinding: return false
+        }
+    }
+
     /// The object itself, for encoding and generic access.
     public var resource: any KubeResource {
         switch self {

@@ -21,12 +21,36 @@ public struct Condition: Codable, Equatable, Sendable {
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value) ?? ""
+            case "message": message = TreeDecode.string(entry.value) ?? ""
+            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
+            case "reason": reason = TreeDecode.string(entry.value) ?? ""
+            case "status": status = TreeDecode.string(entry.value) ?? ""
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `meta.v1.FieldsV1`.
 public struct FieldsV1: Codable, Equatable, Sendable {
 
     public init() {}
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+    }
 }
 
 /// Upstream `meta.v1.LabelSelector`.
@@ -41,6 +65,20 @@ public struct LabelSelector: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         matchExpressions = try c.decodeIfPresent([LabelSelectorRequirement].self, forKey: .matchExpressions)
         matchLabels = try c.decodeIfPresent([String: String].self, forKey: .matchLabels)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "matchExpressions": matchExpressions = TreeDecode.list(entry.value) { TreeDecode.object($0, LabelSelectorRequirement.init(tree:)) }
+            case "matchLabels": matchLabels = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            default: break
+            }
+        }
     }
 }
 
@@ -58,6 +96,21 @@ public struct LabelSelectorRequirement: Codable, Equatable, Sendable {
         key = try c.decodeIfPresent(String.self, forKey: .key) ?? ""
         `operator` = try c.decodeIfPresent(String.self, forKey: .`operator`) ?? ""
         values = try c.decodeIfPresent([String].self, forKey: .values)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "key": key = TreeDecode.string(entry.value) ?? ""
+            case "operator": `operator` = TreeDecode.string(entry.value) ?? ""
+            case "values": values = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            default: break
+            }
+        }
     }
 }
 
@@ -83,6 +136,25 @@ public struct ManagedFieldsEntry: Codable, Equatable, Sendable {
         operation = try c.decodeIfPresent(String.self, forKey: .operation)
         subresource = try c.decodeIfPresent(String.self, forKey: .subresource)
         time = try c.decodeIfPresent(String.self, forKey: .time)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
+            case "fieldsType": fieldsType = TreeDecode.string(entry.value)
+            case "fieldsV1": fieldsV1 = TreeDecode.object(entry.value, FieldsV1.init(tree:))
+            case "manager": manager = TreeDecode.string(entry.value)
+            case "operation": operation = TreeDecode.string(entry.value)
+            case "subresource": subresource = TreeDecode.string(entry.value)
+            case "time": time = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
     }
 }
 
@@ -125,6 +197,33 @@ public struct ObjectMeta: Codable, Equatable, Sendable {
         selfLink = try c.decodeIfPresent(String.self, forKey: .selfLink)
         uid = try c.decodeIfPresent(String.self, forKey: .uid)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "annotations": annotations = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "creationTimestamp": creationTimestamp = TreeDecode.string(entry.value)
+            case "deletionGracePeriodSeconds": deletionGracePeriodSeconds = TreeDecode.int64(entry.value)
+            case "deletionTimestamp": deletionTimestamp = TreeDecode.string(entry.value)
+            case "finalizers": finalizers = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "generateName": generateName = TreeDecode.string(entry.value)
+            case "generation": generation = TreeDecode.int64(entry.value)
+            case "labels": labels = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "managedFields": managedFields = TreeDecode.list(entry.value) { TreeDecode.object($0, ManagedFieldsEntry.init(tree:)) }
+            case "name": name = TreeDecode.string(entry.value)
+            case "namespace": namespace = TreeDecode.string(entry.value)
+            case "ownerReferences": ownerReferences = TreeDecode.list(entry.value) { TreeDecode.object($0, OwnerReference.init(tree:)) }
+            case "resourceVersion": resourceVersion = TreeDecode.string(entry.value)
+            case "selfLink": selfLink = TreeDecode.string(entry.value)
+            case "uid": uid = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `meta.v1.OwnerReference`.
@@ -147,6 +246,24 @@ public struct OwnerReference: Codable, Equatable, Sendable {
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? ""
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         uid = try c.decodeIfPresent(String.self, forKey: .uid) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": apiVersion = TreeDecode.string(entry.value) ?? ""
+            case "blockOwnerDeletion": blockOwnerDeletion = TreeDecode.bool(entry.value)
+            case "controller": controller = TreeDecode.bool(entry.value)
+            case "kind": kind = TreeDecode.string(entry.value) ?? ""
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "uid": uid = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 

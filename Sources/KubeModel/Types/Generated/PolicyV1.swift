@@ -19,6 +19,23 @@ public struct PodDisruptionBudget: Codable, Equatable, Sendable {
         spec = try c.decodeIfPresent(PodDisruptionBudgetSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(PodDisruptionBudgetStatus.self, forKey: .status)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, PodDisruptionBudgetSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, PodDisruptionBudgetStatus.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `policy.v1.PodDisruptionBudgetSpec`.
@@ -37,6 +54,22 @@ public struct PodDisruptionBudgetSpec: Codable, Equatable, Sendable {
         minAvailable = try c.decodeIfPresent(IntOrString.self, forKey: .minAvailable)
         selector = try c.decodeIfPresent(LabelSelector.self, forKey: .selector)
         unhealthyPodEvictionPolicy = try c.decodeIfPresent(String.self, forKey: .unhealthyPodEvictionPolicy)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "maxUnavailable": maxUnavailable = TreeDecode.intOrString(entry.value)
+            case "minAvailable": minAvailable = TreeDecode.intOrString(entry.value)
+            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "unhealthyPodEvictionPolicy": unhealthyPodEvictionPolicy = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
     }
 }
 
@@ -62,6 +95,25 @@ public struct PodDisruptionBudgetStatus: Codable, Equatable, Sendable {
         disruptionsAllowed = try c.decodeIfPresent(Int32.self, forKey: .disruptionsAllowed) ?? 0
         expectedPods = try c.decodeIfPresent(Int32.self, forKey: .expectedPods) ?? 0
         observedGeneration = try c.decodeIfPresent(Int64.self, forKey: .observedGeneration)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, Condition.init(tree:)) }
+            case "currentHealthy": currentHealthy = TreeDecode.int32(entry.value) ?? 0
+            case "desiredHealthy": desiredHealthy = TreeDecode.int32(entry.value) ?? 0
+            case "disruptedPods": disruptedPods = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "disruptionsAllowed": disruptionsAllowed = TreeDecode.int32(entry.value) ?? 0
+            case "expectedPods": expectedPods = TreeDecode.int32(entry.value) ?? 0
+            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
+            default: break
+            }
+        }
     }
 }
 

@@ -11,6 +11,19 @@ public struct AggregationRule: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         clusterRoleSelectors = try c.decodeIfPresent([LabelSelector].self, forKey: .clusterRoleSelectors)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "clusterRoleSelectors": clusterRoleSelectors = TreeDecode.list(entry.value) { TreeDecode.object($0, LabelSelector.init(tree:)) }
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `rbac.v1.ClusterRole` (rbac.authorization.k8s.io/v1 ClusterRole).
@@ -31,6 +44,23 @@ public struct ClusterRole: Codable, Equatable, Sendable {
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "ClusterRole"
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         rules = try c.decodeIfPresent([PolicyRule].self, forKey: .rules)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "aggregationRule": aggregationRule = TreeDecode.object(entry.value, AggregationRule.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "rules": rules = TreeDecode.list(entry.value) { TreeDecode.object($0, PolicyRule.init(tree:)) }
+            default: break
+            }
+        }
     }
 }
 
@@ -53,6 +83,23 @@ public struct ClusterRoleBinding: Codable, Equatable, Sendable {
         roleRef = try c.decodeIfPresent(RoleRef.self, forKey: .roleRef) ?? RoleRef()
         subjects = try c.decodeIfPresent([Subject].self, forKey: .subjects)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "roleRef": roleRef = TreeDecode.object(entry.value, RoleRef.init(tree:)) ?? RoleRef()
+            case "subjects": subjects = TreeDecode.list(entry.value) { TreeDecode.object($0, Subject.init(tree:)) }
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `rbac.v1.PolicyRule`.
@@ -74,6 +121,23 @@ public struct PolicyRule: Codable, Equatable, Sendable {
         resources = try c.decodeIfPresent([String].self, forKey: .resources)
         verbs = try c.decodeIfPresent([String].self, forKey: .verbs) ?? []
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiGroups": apiGroups = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "nonResourceURLs": nonResourceURLs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "resourceNames": resourceNames = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "resources": resources = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "verbs": verbs = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `rbac.v1.Role` (rbac.authorization.k8s.io/v1 Role).
@@ -92,6 +156,22 @@ public struct Role: Codable, Equatable, Sendable {
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "Role"
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         rules = try c.decodeIfPresent([PolicyRule].self, forKey: .rules)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "rules": rules = TreeDecode.list(entry.value) { TreeDecode.object($0, PolicyRule.init(tree:)) }
+            default: break
+            }
+        }
     }
 }
 
@@ -114,6 +194,23 @@ public struct RoleBinding: Codable, Equatable, Sendable {
         roleRef = try c.decodeIfPresent(RoleRef.self, forKey: .roleRef) ?? RoleRef()
         subjects = try c.decodeIfPresent([Subject].self, forKey: .subjects)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "roleRef": roleRef = TreeDecode.object(entry.value, RoleRef.init(tree:)) ?? RoleRef()
+            case "subjects": subjects = TreeDecode.list(entry.value) { TreeDecode.object($0, Subject.init(tree:)) }
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `rbac.v1.RoleRef`.
@@ -130,6 +227,21 @@ public struct RoleRef: Codable, Equatable, Sendable {
         apiGroup = try c.decodeIfPresent(String.self, forKey: .apiGroup) ?? ""
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? ""
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiGroup": apiGroup = TreeDecode.string(entry.value) ?? ""
+            case "kind": kind = TreeDecode.string(entry.value) ?? ""
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
@@ -149,6 +261,22 @@ public struct Subject: Codable, Equatable, Sendable {
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? ""
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         namespace = try c.decodeIfPresent(String.self, forKey: .namespace)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiGroup": apiGroup = TreeDecode.string(entry.value)
+            case "kind": kind = TreeDecode.string(entry.value) ?? ""
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "namespace": namespace = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
     }
 }
 

@@ -23,5 +23,24 @@ public struct PriorityClass: Codable, Equatable, Sendable {
         preemptionPolicy = try c.decodeIfPresent(String.self, forKey: .preemptionPolicy)
         value = try c.decodeIfPresent(Int32.self, forKey: .value) ?? 0
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "description": description = TreeDecode.string(entry.value)
+            case "globalDefault": globalDefault = TreeDecode.bool(entry.value)
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "preemptionPolicy": preemptionPolicy = TreeDecode.string(entry.value)
+            case "value": value = TreeDecode.int32(entry.value) ?? 0
+            default: break
+            }
+        }
+    }
 }
 

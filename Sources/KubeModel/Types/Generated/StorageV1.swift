@@ -29,5 +29,27 @@ public struct StorageClass: Codable, Equatable, Sendable {
         reclaimPolicy = try c.decodeIfPresent(String.self, forKey: .reclaimPolicy)
         volumeBindingMode = try c.decodeIfPresent(String.self, forKey: .volumeBindingMode)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "allowVolumeExpansion": allowVolumeExpansion = TreeDecode.bool(entry.value)
+            case "allowedTopologies": allowedTopologies = TreeDecode.list(entry.value) { TreeDecode.object($0, TopologySelectorTerm.init(tree:)) }
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "mountOptions": mountOptions = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "parameters": parameters = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "provisioner": provisioner = TreeDecode.string(entry.value) ?? ""
+            case "reclaimPolicy": reclaimPolicy = TreeDecode.string(entry.value)
+            case "volumeBindingMode": volumeBindingMode = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
+    }
 }
 

@@ -19,6 +19,23 @@ public struct CronJob: Codable, Equatable, Sendable {
         spec = try c.decodeIfPresent(CronJobSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(CronJobStatus.self, forKey: .status)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, CronJobSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, CronJobStatus.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `batch.v1.CronJobSpec`.
@@ -46,6 +63,26 @@ public struct CronJobSpec: Codable, Equatable, Sendable {
         suspend = try c.decodeIfPresent(Bool.self, forKey: .suspend)
         timeZone = try c.decodeIfPresent(String.self, forKey: .timeZone)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "concurrencyPolicy": concurrencyPolicy = TreeDecode.string(entry.value)
+            case "failedJobsHistoryLimit": failedJobsHistoryLimit = TreeDecode.int32(entry.value)
+            case "jobTemplate": jobTemplate = TreeDecode.object(entry.value, JobTemplateSpec.init(tree:)) ?? JobTemplateSpec()
+            case "schedule": schedule = TreeDecode.string(entry.value) ?? ""
+            case "startingDeadlineSeconds": startingDeadlineSeconds = TreeDecode.int64(entry.value)
+            case "successfulJobsHistoryLimit": successfulJobsHistoryLimit = TreeDecode.int32(entry.value)
+            case "suspend": suspend = TreeDecode.bool(entry.value)
+            case "timeZone": timeZone = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `batch.v1.CronJobStatus`.
@@ -62,6 +99,21 @@ public struct CronJobStatus: Codable, Equatable, Sendable {
         active = try c.decodeIfPresent([ObjectReference].self, forKey: .active)
         lastScheduleTime = try c.decodeIfPresent(String.self, forKey: .lastScheduleTime)
         lastSuccessfulTime = try c.decodeIfPresent(String.self, forKey: .lastSuccessfulTime)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "active": active = TreeDecode.list(entry.value) { TreeDecode.object($0, ObjectReference.init(tree:)) }
+            case "lastScheduleTime": lastScheduleTime = TreeDecode.string(entry.value)
+            case "lastSuccessfulTime": lastSuccessfulTime = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
     }
 }
 
@@ -83,6 +135,23 @@ public struct Job: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         spec = try c.decodeIfPresent(JobSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(JobStatus.self, forKey: .status)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, JobSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, JobStatus.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -106,6 +175,24 @@ public struct JobCondition: Codable, Equatable, Sendable {
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "lastProbeTime": lastProbeTime = TreeDecode.string(entry.value)
+            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": message = TreeDecode.string(entry.value)
+            case "reason": reason = TreeDecode.string(entry.value)
+            case "status": status = TreeDecode.string(entry.value) ?? ""
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
@@ -150,6 +237,34 @@ public struct JobSpec: Codable, Equatable, Sendable {
         template = try c.decodeIfPresent(PodTemplateSpec.self, forKey: .template) ?? PodTemplateSpec()
         ttlSecondsAfterFinished = try c.decodeIfPresent(Int32.self, forKey: .ttlSecondsAfterFinished)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "activeDeadlineSeconds": activeDeadlineSeconds = TreeDecode.int64(entry.value)
+            case "backoffLimit": backoffLimit = TreeDecode.int32(entry.value)
+            case "backoffLimitPerIndex": backoffLimitPerIndex = TreeDecode.int32(entry.value)
+            case "completionMode": completionMode = TreeDecode.string(entry.value)
+            case "completions": completions = TreeDecode.int32(entry.value)
+            case "managedBy": managedBy = TreeDecode.string(entry.value)
+            case "manualSelector": manualSelector = TreeDecode.bool(entry.value)
+            case "maxFailedIndexes": maxFailedIndexes = TreeDecode.int32(entry.value)
+            case "parallelism": parallelism = TreeDecode.int32(entry.value)
+            case "podFailurePolicy": podFailurePolicy = TreeDecode.object(entry.value, PodFailurePolicy.init(tree:))
+            case "podReplacementPolicy": podReplacementPolicy = TreeDecode.string(entry.value)
+            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "successPolicy": successPolicy = TreeDecode.object(entry.value, SuccessPolicy.init(tree:))
+            case "suspend": suspend = TreeDecode.bool(entry.value)
+            case "template": template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
+            case "ttlSecondsAfterFinished": ttlSecondsAfterFinished = TreeDecode.int32(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `batch.v1.JobStatus`.
@@ -183,6 +298,29 @@ public struct JobStatus: Codable, Equatable, Sendable {
         terminating = try c.decodeIfPresent(Int32.self, forKey: .terminating)
         uncountedTerminatedPods = try c.decodeIfPresent(UncountedTerminatedPods.self, forKey: .uncountedTerminatedPods)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "active": active = TreeDecode.int32(entry.value)
+            case "completedIndexes": completedIndexes = TreeDecode.string(entry.value)
+            case "completionTime": completionTime = TreeDecode.string(entry.value)
+            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, JobCondition.init(tree:)) }
+            case "failed": failed = TreeDecode.int32(entry.value)
+            case "failedIndexes": failedIndexes = TreeDecode.string(entry.value)
+            case "ready": ready = TreeDecode.int32(entry.value)
+            case "startTime": startTime = TreeDecode.string(entry.value)
+            case "succeeded": succeeded = TreeDecode.int32(entry.value)
+            case "terminating": terminating = TreeDecode.int32(entry.value)
+            case "uncountedTerminatedPods": uncountedTerminatedPods = TreeDecode.object(entry.value, UncountedTerminatedPods.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `batch.v1.JobTemplateSpec`.
@@ -198,6 +336,20 @@ public struct JobTemplateSpec: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata)
         spec = try c.decodeIfPresent(JobSpec.self, forKey: .spec)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:))
+            case "spec": spec = TreeDecode.object(entry.value, JobSpec.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `batch.v1.PodFailurePolicy`.
@@ -210,6 +362,19 @@ public struct PodFailurePolicy: Codable, Equatable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         rules = try c.decodeIfPresent([PodFailurePolicyRule].self, forKey: .rules) ?? []
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "rules": rules = TreeDecode.list(entry.value) { TreeDecode.object($0, PodFailurePolicyRule.init(tree:)) } ?? []
+            default: break
+            }
+        }
     }
 }
 
@@ -228,6 +393,21 @@ public struct PodFailurePolicyOnExitCodesRequirement: Codable, Equatable, Sendab
         `operator` = try c.decodeIfPresent(String.self, forKey: .`operator`) ?? ""
         values = try c.decodeIfPresent([Int32].self, forKey: .values) ?? []
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "containerName": containerName = TreeDecode.string(entry.value)
+            case "operator": `operator` = TreeDecode.string(entry.value) ?? ""
+            case "values": values = TreeDecode.list(entry.value) { TreeDecode.int32($0) } ?? []
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `batch.v1.PodFailurePolicyOnPodConditionsPattern`.
@@ -242,6 +422,20 @@ public struct PodFailurePolicyOnPodConditionsPattern: Codable, Equatable, Sendab
         let c = try decoder.container(keyedBy: CodingKeys.self)
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "status": status = TreeDecode.string(entry.value) ?? ""
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
@@ -260,48 +454,20 @@ public struct PodFailurePolicyRule: Codable, Equatable, Sendable {
         onExitCodes = try c.decodeIfPresent(PodFailurePolicyOnExitCodesRequirement.self, forKey: .onExitCodes)
         onPodConditions = try c.decodeIfPresent([PodFailurePolicyOnPodConditionsPattern].self, forKey: .onPodConditions)
     }
-}
 
-/// Upstream `batch.v1.SuccessPolicy`.
-public struct SuccessPolicy: Codable, Equatable, Sendable {
-    public var rules: [SuccessPolicyRule] = []
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        rules = try c.decodeIfPresent([SuccessPolicyRule].self, forKey: .rules) ?? []
-    }
-}
-
-/// Upstream `batch.v1.SuccessPolicyRule`.
-public struct SuccessPolicyRule: Codable, Equatable, Sendable {
-    public var succeededCount: Int32?
-    public var succeededIndexes: String?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        succeededCount = try c.decodeIfPresent(Int32.self, forKey: .succeededCount)
-        succeededIndexes = try c.decodeIfPresent(String.self, forKey: .succeededIndexes)
-    }
-}
-
-/// Upstream `batch.v1.UncountedTerminatedPods`.
-public struct UncountedTerminatedPods: Codable, Equatable, Sendable {
-    public var failed: [String]?
-    public var succeeded: [String]?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        failed = try c.decodeIfPresent([String].self, forKey: .failed)
-        succeeded = try c.decodeIfPresent([String].self, forKey: .succeeded)
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "action": action = TreeDecode.string(entry.value) ?? ""
+            case "onExitCodes": onExitCodes = TreeDecode.object(entry.value, PodFailurePolicyOnExitCodesRequirement.init(tree:))
+            case "onPodConditions": onPodConditions = TreeDecode.list(entry.value) { TreeDecode.object($0, PodFailurePolicyOnPodConditionsPattern.init(tree:)) }
+            default: break
+            }
+        }
     }
 }
 

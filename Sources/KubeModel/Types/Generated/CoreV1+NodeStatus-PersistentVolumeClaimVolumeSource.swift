@@ -35,6 +35,31 @@ public struct NodeStatus: Codable, Equatable, Sendable {
         volumesAttached = try c.decodeIfPresent([AttachedVolume].self, forKey: .volumesAttached)
         volumesInUse = try c.decodeIfPresent([String].self, forKey: .volumesInUse)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "addresses": addresses = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeAddress.init(tree:)) }
+            case "allocatable": allocatable = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "capacity": capacity = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeCondition.init(tree:)) }
+            case "config": config = TreeDecode.object(entry.value, NodeConfigStatus.init(tree:))
+            case "daemonEndpoints": daemonEndpoints = TreeDecode.object(entry.value, NodeDaemonEndpoints.init(tree:))
+            case "features": features = TreeDecode.object(entry.value, NodeFeatures.init(tree:))
+            case "images": images = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerImage.init(tree:)) }
+            case "nodeInfo": nodeInfo = TreeDecode.object(entry.value, NodeSystemInfo.init(tree:))
+            case "phase": phase = TreeDecode.string(entry.value)
+            case "runtimeHandlers": runtimeHandlers = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeRuntimeHandler.init(tree:)) }
+            case "volumesAttached": volumesAttached = TreeDecode.list(entry.value) { TreeDecode.object($0, AttachedVolume.init(tree:)) }
+            case "volumesInUse": volumesInUse = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.NodeSwapStatus`.
@@ -47,6 +72,19 @@ public struct NodeSwapStatus: Codable, Equatable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         capacity = try c.decodeIfPresent(Int64.self, forKey: .capacity)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "capacity": capacity = TreeDecode.int64(entry.value)
+            default: break
+            }
+        }
     }
 }
 
@@ -81,6 +119,29 @@ public struct NodeSystemInfo: Codable, Equatable, Sendable {
         swap = try c.decodeIfPresent(NodeSwapStatus.self, forKey: .swap)
         systemUUID = try c.decodeIfPresent(String.self, forKey: .systemUUID) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "architecture": architecture = TreeDecode.string(entry.value) ?? ""
+            case "bootID": bootID = TreeDecode.string(entry.value) ?? ""
+            case "containerRuntimeVersion": containerRuntimeVersion = TreeDecode.string(entry.value) ?? ""
+            case "kernelVersion": kernelVersion = TreeDecode.string(entry.value) ?? ""
+            case "kubeProxyVersion": kubeProxyVersion = TreeDecode.string(entry.value) ?? ""
+            case "kubeletVersion": kubeletVersion = TreeDecode.string(entry.value) ?? ""
+            case "machineID": machineID = TreeDecode.string(entry.value) ?? ""
+            case "operatingSystem": operatingSystem = TreeDecode.string(entry.value) ?? ""
+            case "osImage": osImage = TreeDecode.string(entry.value) ?? ""
+            case "swap": swap = TreeDecode.object(entry.value, NodeSwapStatus.init(tree:))
+            case "systemUUID": systemUUID = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.ObjectFieldSelector`.
@@ -95,6 +156,20 @@ public struct ObjectFieldSelector: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         apiVersion = try c.decodeIfPresent(String.self, forKey: .apiVersion)
         fieldPath = try c.decodeIfPresent(String.self, forKey: .fieldPath) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
+            case "fieldPath": fieldPath = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
@@ -121,6 +196,25 @@ public struct ObjectReference: Codable, Equatable, Sendable {
         resourceVersion = try c.decodeIfPresent(String.self, forKey: .resourceVersion)
         uid = try c.decodeIfPresent(String.self, forKey: .uid)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
+            case "fieldPath": fieldPath = TreeDecode.string(entry.value)
+            case "kind": kind = TreeDecode.string(entry.value)
+            case "name": name = TreeDecode.string(entry.value)
+            case "namespace": namespace = TreeDecode.string(entry.value)
+            case "resourceVersion": resourceVersion = TreeDecode.string(entry.value)
+            case "uid": uid = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.PersistentVolume` (v1 PersistentVolume).
@@ -142,6 +236,23 @@ public struct PersistentVolume: Codable, Equatable, Sendable {
         spec = try c.decodeIfPresent(PersistentVolumeSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(PersistentVolumeStatus.self, forKey: .status)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, PersistentVolumeSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, PersistentVolumeStatus.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.PersistentVolumeClaim` (v1 PersistentVolumeClaim).
@@ -162,6 +273,23 @@ public struct PersistentVolumeClaim: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         spec = try c.decodeIfPresent(PersistentVolumeClaimSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(PersistentVolumeClaimStatus.self, forKey: .status)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, PersistentVolumeClaimSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, PersistentVolumeClaimStatus.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -185,6 +313,24 @@ public struct PersistentVolumeClaimCondition: Codable, Equatable, Sendable {
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "lastProbeTime": lastProbeTime = TreeDecode.string(entry.value)
+            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": message = TreeDecode.string(entry.value)
+            case "reason": reason = TreeDecode.string(entry.value)
+            case "status": status = TreeDecode.string(entry.value) ?? ""
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
@@ -215,6 +361,27 @@ public struct PersistentVolumeClaimSpec: Codable, Equatable, Sendable {
         volumeMode = try c.decodeIfPresent(String.self, forKey: .volumeMode)
         volumeName = try c.decodeIfPresent(String.self, forKey: .volumeName)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "accessModes": accessModes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "dataSource": dataSource = TreeDecode.object(entry.value, TypedLocalObjectReference.init(tree:))
+            case "dataSourceRef": dataSourceRef = TreeDecode.object(entry.value, TypedObjectReference.init(tree:))
+            case "resources": resources = TreeDecode.object(entry.value, VolumeResourceRequirements.init(tree:))
+            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "storageClassName": storageClassName = TreeDecode.string(entry.value)
+            case "volumeAttributesClassName": volumeAttributesClassName = TreeDecode.string(entry.value)
+            case "volumeMode": volumeMode = TreeDecode.string(entry.value)
+            case "volumeName": volumeName = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.PersistentVolumeClaimStatus`.
@@ -242,6 +409,26 @@ public struct PersistentVolumeClaimStatus: Codable, Equatable, Sendable {
         modifyVolumeStatus = try c.decodeIfPresent(ModifyVolumeStatus.self, forKey: .modifyVolumeStatus)
         phase = try c.decodeIfPresent(String.self, forKey: .phase)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "accessModes": accessModes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "allocatedResourceStatuses": allocatedResourceStatuses = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "allocatedResources": allocatedResources = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "capacity": capacity = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, PersistentVolumeClaimCondition.init(tree:)) }
+            case "currentVolumeAttributesClassName": currentVolumeAttributesClassName = TreeDecode.string(entry.value)
+            case "modifyVolumeStatus": modifyVolumeStatus = TreeDecode.object(entry.value, ModifyVolumeStatus.init(tree:))
+            case "phase": phase = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.PersistentVolumeClaimTemplate`.
@@ -256,6 +443,20 @@ public struct PersistentVolumeClaimTemplate: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata)
         spec = try c.decodeIfPresent(PersistentVolumeClaimSpec.self, forKey: .spec) ?? PersistentVolumeClaimSpec()
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:))
+            case "spec": spec = TreeDecode.object(entry.value, PersistentVolumeClaimSpec.init(tree:)) ?? PersistentVolumeClaimSpec()
+            default: break
+            }
+        }
     }
 }
 
@@ -272,186 +473,19 @@ public struct PersistentVolumeClaimVolumeSource: Codable, Equatable, Sendable {
         claimName = try c.decodeIfPresent(String.self, forKey: .claimName) ?? ""
         readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly)
     }
-}
 
-/// Upstream `core.v1.PersistentVolumeSpec`.
-public struct PersistentVolumeSpec: Codable, Equatable, Sendable {
-    public var accessModes: [String]?
-    public var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
-    public var azureDisk: AzureDiskVolumeSource?
-    public var azureFile: AzureFilePersistentVolumeSource?
-    public var capacity: [String: Quantity]?
-    public var cephfs: CephFSPersistentVolumeSource?
-    public var cinder: CinderPersistentVolumeSource?
-    public var claimRef: ObjectReference?
-    public var csi: CSIPersistentVolumeSource?
-    public var fc: FCVolumeSource?
-    public var flexVolume: FlexPersistentVolumeSource?
-    public var flocker: FlockerVolumeSource?
-    public var gcePersistentDisk: GCEPersistentDiskVolumeSource?
-    public var glusterfs: GlusterfsPersistentVolumeSource?
-    public var hostPath: HostPathVolumeSource?
-    public var iscsi: ISCSIPersistentVolumeSource?
-    public var local: LocalVolumeSource?
-    public var mountOptions: [String]?
-    public var nfs: NFSVolumeSource?
-    public var nodeAffinity: VolumeNodeAffinity?
-    public var persistentVolumeReclaimPolicy: String?
-    public var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
-    public var portworxVolume: PortworxVolumeSource?
-    public var quobyte: QuobyteVolumeSource?
-    public var rbd: RBDPersistentVolumeSource?
-    public var scaleIO: ScaleIOPersistentVolumeSource?
-    public var storageClassName: String?
-    public var storageos: StorageOSPersistentVolumeSource?
-    public var volumeAttributesClassName: String?
-    public var volumeMode: String?
-    public var vsphereVolume: VsphereVirtualDiskVolumeSource?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        accessModes = try c.decodeIfPresent([String].self, forKey: .accessModes)
-        awsElasticBlockStore = try c.decodeIfPresent(AWSElasticBlockStoreVolumeSource.self, forKey: .awsElasticBlockStore)
-        azureDisk = try c.decodeIfPresent(AzureDiskVolumeSource.self, forKey: .azureDisk)
-        azureFile = try c.decodeIfPresent(AzureFilePersistentVolumeSource.self, forKey: .azureFile)
-        capacity = try c.decodeIfPresent([String: Quantity].self, forKey: .capacity)
-        cephfs = try c.decodeIfPresent(CephFSPersistentVolumeSource.self, forKey: .cephfs)
-        cinder = try c.decodeIfPresent(CinderPersistentVolumeSource.self, forKey: .cinder)
-        claimRef = try c.decodeIfPresent(ObjectReference.self, forKey: .claimRef)
-        csi = try c.decodeIfPresent(CSIPersistentVolumeSource.self, forKey: .csi)
-        fc = try c.decodeIfPresent(FCVolumeSource.self, forKey: .fc)
-        flexVolume = try c.decodeIfPresent(FlexPersistentVolumeSource.self, forKey: .flexVolume)
-        flocker = try c.decodeIfPresent(FlockerVolumeSource.self, forKey: .flocker)
-        gcePersistentDisk = try c.decodeIfPresent(GCEPersistentDiskVolumeSource.self, forKey: .gcePersistentDisk)
-        glusterfs = try c.decodeIfPresent(GlusterfsPersistentVolumeSource.self, forKey: .glusterfs)
-        hostPath = try c.decodeIfPresent(HostPathVolumeSource.self, forKey: .hostPath)
-        iscsi = try c.decodeIfPresent(ISCSIPersistentVolumeSource.self, forKey: .iscsi)
-        local = try c.decodeIfPresent(LocalVolumeSource.self, forKey: .local)
-        mountOptions = try c.decodeIfPresent([String].self, forKey: .mountOptions)
-        nfs = try c.decodeIfPresent(NFSVolumeSource.self, forKey: .nfs)
-        nodeAffinity = try c.decodeIfPresent(VolumeNodeAffinity.self, forKey: .nodeAffinity)
-        persistentVolumeReclaimPolicy = try c.decodeIfPresent(String.self, forKey: .persistentVolumeReclaimPolicy)
-        photonPersistentDisk = try c.decodeIfPresent(PhotonPersistentDiskVolumeSource.self, forKey: .photonPersistentDisk)
-        portworxVolume = try c.decodeIfPresent(PortworxVolumeSource.self, forKey: .portworxVolume)
-        quobyte = try c.decodeIfPresent(QuobyteVolumeSource.self, forKey: .quobyte)
-        rbd = try c.decodeIfPresent(RBDPersistentVolumeSource.self, forKey: .rbd)
-        scaleIO = try c.decodeIfPresent(ScaleIOPersistentVolumeSource.self, forKey: .scaleIO)
-        storageClassName = try c.decodeIfPresent(String.self, forKey: .storageClassName)
-        storageos = try c.decodeIfPresent(StorageOSPersistentVolumeSource.self, forKey: .storageos)
-        volumeAttributesClassName = try c.decodeIfPresent(String.self, forKey: .volumeAttributesClassName)
-        volumeMode = try c.decodeIfPresent(String.self, forKey: .volumeMode)
-        vsphereVolume = try c.decodeIfPresent(VsphereVirtualDiskVolumeSource.self, forKey: .vsphereVolume)
-    }
-}
-
-/// Upstream `core.v1.PersistentVolumeStatus`.
-public struct PersistentVolumeStatus: Codable, Equatable, Sendable {
-    public var lastPhaseTransitionTime: String?
-    public var message: String?
-    public var phase: String?
-    public var reason: String?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        lastPhaseTransitionTime = try c.decodeIfPresent(String.self, forKey: .lastPhaseTransitionTime)
-        message = try c.decodeIfPresent(String.self, forKey: .message)
-        phase = try c.decodeIfPresent(String.self, forKey: .phase)
-        reason = try c.decodeIfPresent(String.self, forKey: .reason)
-    }
-}
-
-/// Upstream `core.v1.PhotonPersistentDiskVolumeSource`.
-public struct PhotonPersistentDiskVolumeSource: Codable, Equatable, Sendable {
-    public var fsType: String?
-    public var pdID: String = ""
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        fsType = try c.decodeIfPresent(String.self, forKey: .fsType)
-        pdID = try c.decodeIfPresent(String.self, forKey: .pdID) ?? ""
-    }
-}
-
-/// Upstream `core.v1.Pod` (v1 Pod).
-public struct Pod: Codable, Equatable, Sendable {
-    public var apiVersion: String = "v1"
-    public var kind: String = "Pod"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: PodSpec?
-    public var status: PodStatus?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decodeIfPresent(String.self, forKey: .apiVersion) ?? "v1"
-        kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "Pod"
-        metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
-        spec = try c.decodeIfPresent(PodSpec.self, forKey: .spec)
-        status = try c.decodeIfPresent(PodStatus.self, forKey: .status)
-    }
-}
-
-/// Upstream `core.v1.PodAffinity`.
-public struct PodAffinity: Codable, Equatable, Sendable {
-    public var preferredDuringSchedulingIgnoredDuringExecution: [WeightedPodAffinityTerm]?
-    public var requiredDuringSchedulingIgnoredDuringExecution: [PodAffinityTerm]?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        preferredDuringSchedulingIgnoredDuringExecution = try c.decodeIfPresent([WeightedPodAffinityTerm].self, forKey: .preferredDuringSchedulingIgnoredDuringExecution)
-        requiredDuringSchedulingIgnoredDuringExecution = try c.decodeIfPresent([PodAffinityTerm].self, forKey: .requiredDuringSchedulingIgnoredDuringExecution)
-    }
-}
-
-/// Upstream `core.v1.PodAffinityTerm`.
-public struct PodAffinityTerm: Codable, Equatable, Sendable {
-    public var labelSelector: LabelSelector?
-    public var matchLabelKeys: [String]?
-    public var mismatchLabelKeys: [String]?
-    public var namespaceSelector: LabelSelector?
-    public var namespaces: [String]?
-    public var topologyKey: String = ""
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        labelSelector = try c.decodeIfPresent(LabelSelector.self, forKey: .labelSelector)
-        matchLabelKeys = try c.decodeIfPresent([String].self, forKey: .matchLabelKeys)
-        mismatchLabelKeys = try c.decodeIfPresent([String].self, forKey: .mismatchLabelKeys)
-        namespaceSelector = try c.decodeIfPresent(LabelSelector.self, forKey: .namespaceSelector)
-        namespaces = try c.decodeIfPresent([String].self, forKey: .namespaces)
-        topologyKey = try c.decodeIfPresent(String.self, forKey: .topologyKey) ?? ""
-    }
-}
-
-/// Upstream `core.v1.PodAntiAffinity`.
-public struct PodAntiAffinity: Codable, Equatable, Sendable {
-    public var preferredDuringSchedulingIgnoredDuringExecution: [WeightedPodAffinityTerm]?
-    public var requiredDuringSchedulingIgnoredDuringExecution: [PodAffinityTerm]?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        preferredDuringSchedulingIgnoredDuringExecution = try c.decodeIfPresent([WeightedPodAffinityTerm].self, forKey: .preferredDuringSchedulingIgnoredDuringExecution)
-        requiredDuringSchedulingIgnoredDuringExecution = try c.decodeIfPresent([PodAffinityTerm].self, forKey: .requiredDuringSchedulingIgnoredDuringExecution)
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "claimName": claimName = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            default: break
+            }
+        }
     }
 }
 

@@ -15,6 +15,21 @@ public struct HTTPIngressPath: Codable, Equatable, Sendable {
         path = try c.decodeIfPresent(String.self, forKey: .path)
         pathType = try c.decodeIfPresent(String.self, forKey: .pathType) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "backend": backend = TreeDecode.object(entry.value, IngressBackend.init(tree:)) ?? IngressBackend()
+            case "path": path = TreeDecode.string(entry.value)
+            case "pathType": pathType = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `networking.v1.HTTPIngressRuleValue`.
@@ -27,6 +42,19 @@ public struct HTTPIngressRuleValue: Codable, Equatable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         paths = try c.decodeIfPresent([HTTPIngressPath].self, forKey: .paths) ?? []
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "paths": paths = TreeDecode.list(entry.value) { TreeDecode.object($0, HTTPIngressPath.init(tree:)) } ?? []
+            default: break
+            }
+        }
     }
 }
 
@@ -42,6 +70,20 @@ public struct IPBlock: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         cidr = try c.decodeIfPresent(String.self, forKey: .cidr) ?? ""
         except = try c.decodeIfPresent([String].self, forKey: .except)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "cidr": cidr = TreeDecode.string(entry.value) ?? ""
+            case "except": except = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            default: break
+            }
+        }
     }
 }
 
@@ -64,6 +106,23 @@ public struct Ingress: Codable, Equatable, Sendable {
         spec = try c.decodeIfPresent(IngressSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(IngressStatus.self, forKey: .status)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, IngressSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, IngressStatus.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `networking.v1.IngressBackend`.
@@ -78,6 +137,20 @@ public struct IngressBackend: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         resource = try c.decodeIfPresent(TypedLocalObjectReference.self, forKey: .resource)
         service = try c.decodeIfPresent(IngressServiceBackend.self, forKey: .service)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "resource": resource = TreeDecode.object(entry.value, TypedLocalObjectReference.init(tree:))
+            case "service": service = TreeDecode.object(entry.value, IngressServiceBackend.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -97,6 +170,22 @@ public struct IngressClass: Codable, Equatable, Sendable {
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "IngressClass"
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         spec = try c.decodeIfPresent(IngressClassSpec.self, forKey: .spec)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, IngressClassSpec.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -119,6 +208,23 @@ public struct IngressClassParametersReference: Codable, Equatable, Sendable {
         namespace = try c.decodeIfPresent(String.self, forKey: .namespace)
         scope = try c.decodeIfPresent(String.self, forKey: .scope)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiGroup": apiGroup = TreeDecode.string(entry.value)
+            case "kind": kind = TreeDecode.string(entry.value) ?? ""
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "namespace": namespace = TreeDecode.string(entry.value)
+            case "scope": scope = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `networking.v1.IngressClassSpec`.
@@ -133,6 +239,20 @@ public struct IngressClassSpec: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         controller = try c.decodeIfPresent(String.self, forKey: .controller)
         parameters = try c.decodeIfPresent(IngressClassParametersReference.self, forKey: .parameters)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "controller": controller = TreeDecode.string(entry.value)
+            case "parameters": parameters = TreeDecode.object(entry.value, IngressClassParametersReference.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -151,6 +271,21 @@ public struct IngressLoadBalancerIngress: Codable, Equatable, Sendable {
         ip = try c.decodeIfPresent(String.self, forKey: .ip)
         ports = try c.decodeIfPresent([IngressPortStatus].self, forKey: .ports)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "hostname": hostname = TreeDecode.string(entry.value)
+            case "ip": ip = TreeDecode.string(entry.value)
+            case "ports": ports = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressPortStatus.init(tree:)) }
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `networking.v1.IngressLoadBalancerStatus`.
@@ -163,6 +298,19 @@ public struct IngressLoadBalancerStatus: Codable, Equatable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         ingress = try c.decodeIfPresent([IngressLoadBalancerIngress].self, forKey: .ingress)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "ingress": ingress = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressLoadBalancerIngress.init(tree:)) }
+            default: break
+            }
+        }
     }
 }
 
@@ -181,6 +329,21 @@ public struct IngressPortStatus: Codable, Equatable, Sendable {
         port = try c.decodeIfPresent(Int32.self, forKey: .port) ?? 0
         `protocol` = try c.decodeIfPresent(String.self, forKey: .`protocol`) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "error": error = TreeDecode.string(entry.value)
+            case "port": port = TreeDecode.int32(entry.value) ?? 0
+            case "protocol": `protocol` = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `networking.v1.IngressRule`.
@@ -196,6 +359,20 @@ public struct IngressRule: Codable, Equatable, Sendable {
         host = try c.decodeIfPresent(String.self, forKey: .host)
         http = try c.decodeIfPresent(HTTPIngressRuleValue.self, forKey: .http)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "host": host = TreeDecode.string(entry.value)
+            case "http": http = TreeDecode.object(entry.value, HTTPIngressRuleValue.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `networking.v1.IngressServiceBackend`.
@@ -210,6 +387,20 @@ public struct IngressServiceBackend: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         port = try c.decodeIfPresent(ServiceBackendPort.self, forKey: .port)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "port": port = TreeDecode.object(entry.value, ServiceBackendPort.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -230,6 +421,22 @@ public struct IngressSpec: Codable, Equatable, Sendable {
         rules = try c.decodeIfPresent([IngressRule].self, forKey: .rules)
         tls = try c.decodeIfPresent([IngressTLS].self, forKey: .tls)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "defaultBackend": defaultBackend = TreeDecode.object(entry.value, IngressBackend.init(tree:))
+            case "ingressClassName": ingressClassName = TreeDecode.string(entry.value)
+            case "rules": rules = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressRule.init(tree:)) }
+            case "tls": tls = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressTLS.init(tree:)) }
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `networking.v1.IngressStatus`.
@@ -242,6 +449,19 @@ public struct IngressStatus: Codable, Equatable, Sendable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         loadBalancer = try c.decodeIfPresent(IngressLoadBalancerStatus.self, forKey: .loadBalancer)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "loadBalancer": loadBalancer = TreeDecode.object(entry.value, IngressLoadBalancerStatus.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -258,122 +478,19 @@ public struct IngressTLS: Codable, Equatable, Sendable {
         hosts = try c.decodeIfPresent([String].self, forKey: .hosts)
         secretName = try c.decodeIfPresent(String.self, forKey: .secretName)
     }
-}
 
-/// Upstream `networking.v1.NetworkPolicy` (networking.k8s.io/v1 NetworkPolicy).
-public struct NetworkPolicy: Codable, Equatable, Sendable {
-    public var apiVersion: String = "networking.k8s.io/v1"
-    public var kind: String = "NetworkPolicy"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: NetworkPolicySpec?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decodeIfPresent(String.self, forKey: .apiVersion) ?? "networking.k8s.io/v1"
-        kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "NetworkPolicy"
-        metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
-        spec = try c.decodeIfPresent(NetworkPolicySpec.self, forKey: .spec)
-    }
-}
-
-/// Upstream `networking.v1.NetworkPolicyEgressRule`.
-public struct NetworkPolicyEgressRule: Codable, Equatable, Sendable {
-    public var ports: [NetworkPolicyPort]?
-    public var to: [NetworkPolicyPeer]?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        ports = try c.decodeIfPresent([NetworkPolicyPort].self, forKey: .ports)
-        to = try c.decodeIfPresent([NetworkPolicyPeer].self, forKey: .to)
-    }
-}
-
-/// Upstream `networking.v1.NetworkPolicyIngressRule`.
-public struct NetworkPolicyIngressRule: Codable, Equatable, Sendable {
-    public var from: [NetworkPolicyPeer]?
-    public var ports: [NetworkPolicyPort]?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        from = try c.decodeIfPresent([NetworkPolicyPeer].self, forKey: .from)
-        ports = try c.decodeIfPresent([NetworkPolicyPort].self, forKey: .ports)
-    }
-}
-
-/// Upstream `networking.v1.NetworkPolicyPeer`.
-public struct NetworkPolicyPeer: Codable, Equatable, Sendable {
-    public var ipBlock: IPBlock?
-    public var namespaceSelector: LabelSelector?
-    public var podSelector: LabelSelector?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        ipBlock = try c.decodeIfPresent(IPBlock.self, forKey: .ipBlock)
-        namespaceSelector = try c.decodeIfPresent(LabelSelector.self, forKey: .namespaceSelector)
-        podSelector = try c.decodeIfPresent(LabelSelector.self, forKey: .podSelector)
-    }
-}
-
-/// Upstream `networking.v1.NetworkPolicyPort`.
-public struct NetworkPolicyPort: Codable, Equatable, Sendable {
-    public var endPort: Int32?
-    public var port: IntOrString?
-    public var `protocol`: String?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        endPort = try c.decodeIfPresent(Int32.self, forKey: .endPort)
-        port = try c.decodeIfPresent(IntOrString.self, forKey: .port)
-        `protocol` = try c.decodeIfPresent(String.self, forKey: .`protocol`)
-    }
-}
-
-/// Upstream `networking.v1.NetworkPolicySpec`.
-public struct NetworkPolicySpec: Codable, Equatable, Sendable {
-    public var egress: [NetworkPolicyEgressRule]?
-    public var ingress: [NetworkPolicyIngressRule]?
-    public var podSelector: LabelSelector = LabelSelector()
-    public var policyTypes: [String]?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        egress = try c.decodeIfPresent([NetworkPolicyEgressRule].self, forKey: .egress)
-        ingress = try c.decodeIfPresent([NetworkPolicyIngressRule].self, forKey: .ingress)
-        podSelector = try c.decodeIfPresent(LabelSelector.self, forKey: .podSelector) ?? LabelSelector()
-        policyTypes = try c.decodeIfPresent([String].self, forKey: .policyTypes)
-    }
-}
-
-/// Upstream `networking.v1.ServiceBackendPort`.
-public struct ServiceBackendPort: Codable, Equatable, Sendable {
-    public var name: String?
-    public var number: Int32?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        number = try c.decodeIfPresent(Int32.self, forKey: .number)
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "hosts": hosts = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "secretName": secretName = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
     }
 }
 

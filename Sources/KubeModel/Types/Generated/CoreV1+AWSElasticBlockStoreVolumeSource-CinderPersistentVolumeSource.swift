@@ -17,6 +17,22 @@ public struct AWSElasticBlockStoreVolumeSource: Codable, Equatable, Sendable {
         readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly)
         volumeID = try c.decodeIfPresent(String.self, forKey: .volumeID) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "fsType": fsType = TreeDecode.string(entry.value)
+            case "partition": partition = TreeDecode.int32(entry.value)
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "volumeID": volumeID = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.Affinity`.
@@ -34,6 +50,21 @@ public struct Affinity: Codable, Equatable, Sendable {
         podAffinity = try c.decodeIfPresent(PodAffinity.self, forKey: .podAffinity)
         podAntiAffinity = try c.decodeIfPresent(PodAntiAffinity.self, forKey: .podAntiAffinity)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "nodeAffinity": nodeAffinity = TreeDecode.object(entry.value, NodeAffinity.init(tree:))
+            case "podAffinity": podAffinity = TreeDecode.object(entry.value, PodAffinity.init(tree:))
+            case "podAntiAffinity": podAntiAffinity = TreeDecode.object(entry.value, PodAntiAffinity.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.AppArmorProfile`.
@@ -49,6 +80,20 @@ public struct AppArmorProfile: Codable, Equatable, Sendable {
         localhostProfile = try c.decodeIfPresent(String.self, forKey: .localhostProfile)
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "localhostProfile": localhostProfile = TreeDecode.string(entry.value)
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.AttachedVolume`.
@@ -63,6 +108,20 @@ public struct AttachedVolume: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         devicePath = try c.decodeIfPresent(String.self, forKey: .devicePath) ?? ""
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "devicePath": devicePath = TreeDecode.string(entry.value) ?? ""
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
@@ -87,6 +146,24 @@ public struct AzureDiskVolumeSource: Codable, Equatable, Sendable {
         kind = try c.decodeIfPresent(String.self, forKey: .kind)
         readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "cachingMode": cachingMode = TreeDecode.string(entry.value)
+            case "diskName": diskName = TreeDecode.string(entry.value) ?? ""
+            case "diskURI": diskURI = TreeDecode.string(entry.value) ?? ""
+            case "fsType": fsType = TreeDecode.string(entry.value)
+            case "kind": kind = TreeDecode.string(entry.value)
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.AzureFilePersistentVolumeSource`.
@@ -106,6 +183,22 @@ public struct AzureFilePersistentVolumeSource: Codable, Equatable, Sendable {
         secretNamespace = try c.decodeIfPresent(String.self, forKey: .secretNamespace)
         shareName = try c.decodeIfPresent(String.self, forKey: .shareName) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "secretName": secretName = TreeDecode.string(entry.value) ?? ""
+            case "secretNamespace": secretNamespace = TreeDecode.string(entry.value)
+            case "shareName": shareName = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.AzureFileVolumeSource`.
@@ -122,6 +215,21 @@ public struct AzureFileVolumeSource: Codable, Equatable, Sendable {
         readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly)
         secretName = try c.decodeIfPresent(String.self, forKey: .secretName) ?? ""
         shareName = try c.decodeIfPresent(String.self, forKey: .shareName) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "secretName": secretName = TreeDecode.string(entry.value) ?? ""
+            case "shareName": shareName = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
@@ -154,6 +262,28 @@ public struct CSIPersistentVolumeSource: Codable, Equatable, Sendable {
         volumeAttributes = try c.decodeIfPresent([String: String].self, forKey: .volumeAttributes)
         volumeHandle = try c.decodeIfPresent(String.self, forKey: .volumeHandle) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "controllerExpandSecretRef": controllerExpandSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "controllerPublishSecretRef": controllerPublishSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "driver": driver = TreeDecode.string(entry.value) ?? ""
+            case "fsType": fsType = TreeDecode.string(entry.value)
+            case "nodeExpandSecretRef": nodeExpandSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "nodePublishSecretRef": nodePublishSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "nodeStageSecretRef": nodeStageSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "volumeAttributes": volumeAttributes = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "volumeHandle": volumeHandle = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.CSIVolumeSource`.
@@ -175,6 +305,23 @@ public struct CSIVolumeSource: Codable, Equatable, Sendable {
         readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly)
         volumeAttributes = try c.decodeIfPresent([String: String].self, forKey: .volumeAttributes)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "driver": driver = TreeDecode.string(entry.value) ?? ""
+            case "fsType": fsType = TreeDecode.string(entry.value)
+            case "nodePublishSecretRef": nodePublishSecretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "volumeAttributes": volumeAttributes = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.Capabilities`.
@@ -189,6 +336,20 @@ public struct Capabilities: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         add = try c.decodeIfPresent([String].self, forKey: .add)
         drop = try c.decodeIfPresent([String].self, forKey: .drop)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "add": add = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "drop": drop = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            default: break
+            }
+        }
     }
 }
 
@@ -213,6 +374,24 @@ public struct CephFSPersistentVolumeSource: Codable, Equatable, Sendable {
         secretRef = try c.decodeIfPresent(SecretReference.self, forKey: .secretRef)
         user = try c.decodeIfPresent(String.self, forKey: .user)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "monitors": monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
+            case "path": path = TreeDecode.string(entry.value)
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "secretFile": secretFile = TreeDecode.string(entry.value)
+            case "secretRef": secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "user": user = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.CephFSVolumeSource`.
@@ -236,6 +415,24 @@ public struct CephFSVolumeSource: Codable, Equatable, Sendable {
         secretRef = try c.decodeIfPresent(LocalObjectReference.self, forKey: .secretRef)
         user = try c.decodeIfPresent(String.self, forKey: .user)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "monitors": monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
+            case "path": path = TreeDecode.string(entry.value)
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "secretFile": secretFile = TreeDecode.string(entry.value)
+            case "secretRef": secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
+            case "user": user = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `core.v1.CinderPersistentVolumeSource`.
@@ -255,170 +452,21 @@ public struct CinderPersistentVolumeSource: Codable, Equatable, Sendable {
         secretRef = try c.decodeIfPresent(SecretReference.self, forKey: .secretRef)
         volumeID = try c.decodeIfPresent(String.self, forKey: .volumeID) ?? ""
     }
-}
 
-/// Upstream `core.v1.CinderVolumeSource`.
-public struct CinderVolumeSource: Codable, Equatable, Sendable {
-    public var fsType: String?
-    public var readOnly: Bool?
-    public var secretRef: LocalObjectReference?
-    public var volumeID: String = ""
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        fsType = try c.decodeIfPresent(String.self, forKey: .fsType)
-        readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly)
-        secretRef = try c.decodeIfPresent(LocalObjectReference.self, forKey: .secretRef)
-        volumeID = try c.decodeIfPresent(String.self, forKey: .volumeID) ?? ""
-    }
-}
-
-/// Upstream `core.v1.ClientIPConfig`.
-public struct ClientIPConfig: Codable, Equatable, Sendable {
-    public var timeoutSeconds: Int32?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        timeoutSeconds = try c.decodeIfPresent(Int32.self, forKey: .timeoutSeconds)
-    }
-}
-
-/// Upstream `core.v1.ClusterTrustBundleProjection`.
-public struct ClusterTrustBundleProjection: Codable, Equatable, Sendable {
-    public var labelSelector: LabelSelector?
-    public var name: String?
-    public var optional: Bool?
-    public var path: String = ""
-    public var signerName: String?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        labelSelector = try c.decodeIfPresent(LabelSelector.self, forKey: .labelSelector)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        optional = try c.decodeIfPresent(Bool.self, forKey: .optional)
-        path = try c.decodeIfPresent(String.self, forKey: .path) ?? ""
-        signerName = try c.decodeIfPresent(String.self, forKey: .signerName)
-    }
-}
-
-/// Upstream `core.v1.ConfigMap` (v1 ConfigMap).
-public struct ConfigMap: Codable, Equatable, Sendable {
-    public var apiVersion: String = "v1"
-    public var binaryData: [String: String]?
-    public var data: [String: String]?
-    public var immutable: Bool?
-    public var kind: String = "ConfigMap"
-    public var metadata: ObjectMeta = ObjectMeta()
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decodeIfPresent(String.self, forKey: .apiVersion) ?? "v1"
-        binaryData = try c.decodeIfPresent([String: String].self, forKey: .binaryData)
-        data = try c.decodeIfPresent([String: String].self, forKey: .data)
-        immutable = try c.decodeIfPresent(Bool.self, forKey: .immutable)
-        kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "ConfigMap"
-        metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
-    }
-}
-
-/// Upstream `core.v1.ConfigMapEnvSource`.
-public struct ConfigMapEnvSource: Codable, Equatable, Sendable {
-    public var name: String?
-    public var optional: Bool?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        optional = try c.decodeIfPresent(Bool.self, forKey: .optional)
-    }
-}
-
-/// Upstream `core.v1.ConfigMapKeySelector`.
-public struct ConfigMapKeySelector: Codable, Equatable, Sendable {
-    public var key: String = ""
-    public var name: String?
-    public var optional: Bool?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        key = try c.decodeIfPresent(String.self, forKey: .key) ?? ""
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        optional = try c.decodeIfPresent(Bool.self, forKey: .optional)
-    }
-}
-
-/// Upstream `core.v1.ConfigMapNodeConfigSource`.
-public struct ConfigMapNodeConfigSource: Codable, Equatable, Sendable {
-    public var kubeletConfigKey: String = ""
-    public var name: String = ""
-    public var namespace: String = ""
-    public var resourceVersion: String?
-    public var uid: String?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        kubeletConfigKey = try c.decodeIfPresent(String.self, forKey: .kubeletConfigKey) ?? ""
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        namespace = try c.decodeIfPresent(String.self, forKey: .namespace) ?? ""
-        resourceVersion = try c.decodeIfPresent(String.self, forKey: .resourceVersion)
-        uid = try c.decodeIfPresent(String.self, forKey: .uid)
-    }
-}
-
-/// Upstream `core.v1.ConfigMapProjection`.
-public struct ConfigMapProjection: Codable, Equatable, Sendable {
-    public var items: [KeyToPath]?
-    public var name: String?
-    public var optional: Bool?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        items = try c.decodeIfPresent([KeyToPath].self, forKey: .items)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        optional = try c.decodeIfPresent(Bool.self, forKey: .optional)
-    }
-}
-
-/// Upstream `core.v1.ConfigMapVolumeSource`.
-public struct ConfigMapVolumeSource: Codable, Equatable, Sendable {
-    public var defaultMode: Int32?
-    public var items: [KeyToPath]?
-    public var name: String?
-    public var optional: Bool?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        defaultMode = try c.decodeIfPresent(Int32.self, forKey: .defaultMode)
-        items = try c.decodeIfPresent([KeyToPath].self, forKey: .items)
-        name = try c.decodeIfPresent(String.self, forKey: .name)
-        optional = try c.decodeIfPresent(Bool.self, forKey: .optional)
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "fsType": fsType = TreeDecode.string(entry.value)
+            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "volumeID": volumeID = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 

@@ -19,6 +19,23 @@ public struct DaemonSet: Codable, Equatable, Sendable {
         spec = try c.decodeIfPresent(DaemonSetSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(DaemonSetStatus.self, forKey: .status)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, DaemonSetSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, DaemonSetStatus.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `apps.v1.DaemonSetCondition`.
@@ -40,6 +57,23 @@ public struct DaemonSetCondition: Codable, Equatable, Sendable {
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": message = TreeDecode.string(entry.value)
+            case "reason": reason = TreeDecode.string(entry.value)
+            case "status": status = TreeDecode.string(entry.value) ?? ""
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `apps.v1.DaemonSetSpec`.
@@ -60,6 +94,23 @@ public struct DaemonSetSpec: Codable, Equatable, Sendable {
         selector = try c.decodeIfPresent(LabelSelector.self, forKey: .selector) ?? LabelSelector()
         template = try c.decodeIfPresent(PodTemplateSpec.self, forKey: .template) ?? PodTemplateSpec()
         updateStrategy = try c.decodeIfPresent(DaemonSetUpdateStrategy.self, forKey: .updateStrategy)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "minReadySeconds": minReadySeconds = TreeDecode.int32(entry.value)
+            case "revisionHistoryLimit": revisionHistoryLimit = TreeDecode.int32(entry.value)
+            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
+            case "template": template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
+            case "updateStrategy": updateStrategy = TreeDecode.object(entry.value, DaemonSetUpdateStrategy.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -92,6 +143,28 @@ public struct DaemonSetStatus: Codable, Equatable, Sendable {
         observedGeneration = try c.decodeIfPresent(Int64.self, forKey: .observedGeneration)
         updatedNumberScheduled = try c.decodeIfPresent(Int32.self, forKey: .updatedNumberScheduled)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "collisionCount": collisionCount = TreeDecode.int32(entry.value)
+            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, DaemonSetCondition.init(tree:)) }
+            case "currentNumberScheduled": currentNumberScheduled = TreeDecode.int32(entry.value) ?? 0
+            case "desiredNumberScheduled": desiredNumberScheduled = TreeDecode.int32(entry.value) ?? 0
+            case "numberAvailable": numberAvailable = TreeDecode.int32(entry.value)
+            case "numberMisscheduled": numberMisscheduled = TreeDecode.int32(entry.value) ?? 0
+            case "numberReady": numberReady = TreeDecode.int32(entry.value) ?? 0
+            case "numberUnavailable": numberUnavailable = TreeDecode.int32(entry.value)
+            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
+            case "updatedNumberScheduled": updatedNumberScheduled = TreeDecode.int32(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `apps.v1.DaemonSetUpdateStrategy`.
@@ -106,6 +179,20 @@ public struct DaemonSetUpdateStrategy: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         rollingUpdate = try c.decodeIfPresent(RollingUpdateDaemonSet.self, forKey: .rollingUpdate)
         type = try c.decodeIfPresent(String.self, forKey: .type)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "rollingUpdate": rollingUpdate = TreeDecode.object(entry.value, RollingUpdateDaemonSet.init(tree:))
+            case "type": type = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
     }
 }
 
@@ -127,6 +214,23 @@ public struct Deployment: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         spec = try c.decodeIfPresent(DeploymentSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(DeploymentStatus.self, forKey: .status)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, DeploymentSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, DeploymentStatus.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -150,6 +254,24 @@ public struct DeploymentCondition: Codable, Equatable, Sendable {
         reason = try c.decodeIfPresent(String.self, forKey: .reason)
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
+            case "lastUpdateTime": lastUpdateTime = TreeDecode.string(entry.value)
+            case "message": message = TreeDecode.string(entry.value)
+            case "reason": reason = TreeDecode.string(entry.value)
+            case "status": status = TreeDecode.string(entry.value) ?? ""
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
@@ -177,6 +299,26 @@ public struct DeploymentSpec: Codable, Equatable, Sendable {
         selector = try c.decodeIfPresent(LabelSelector.self, forKey: .selector) ?? LabelSelector()
         strategy = try c.decodeIfPresent(DeploymentStrategy.self, forKey: .strategy)
         template = try c.decodeIfPresent(PodTemplateSpec.self, forKey: .template) ?? PodTemplateSpec()
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "minReadySeconds": minReadySeconds = TreeDecode.int32(entry.value)
+            case "paused": paused = TreeDecode.bool(entry.value)
+            case "progressDeadlineSeconds": progressDeadlineSeconds = TreeDecode.int32(entry.value)
+            case "replicas": replicas = TreeDecode.int32(entry.value)
+            case "revisionHistoryLimit": revisionHistoryLimit = TreeDecode.int32(entry.value)
+            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
+            case "strategy": strategy = TreeDecode.object(entry.value, DeploymentStrategy.init(tree:))
+            case "template": template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
+            default: break
+            }
+        }
     }
 }
 
@@ -207,6 +349,27 @@ public struct DeploymentStatus: Codable, Equatable, Sendable {
         unavailableReplicas = try c.decodeIfPresent(Int32.self, forKey: .unavailableReplicas)
         updatedReplicas = try c.decodeIfPresent(Int32.self, forKey: .updatedReplicas)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "availableReplicas": availableReplicas = TreeDecode.int32(entry.value)
+            case "collisionCount": collisionCount = TreeDecode.int32(entry.value)
+            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, DeploymentCondition.init(tree:)) }
+            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
+            case "readyReplicas": readyReplicas = TreeDecode.int32(entry.value)
+            case "replicas": replicas = TreeDecode.int32(entry.value)
+            case "terminatingReplicas": terminatingReplicas = TreeDecode.int32(entry.value)
+            case "unavailableReplicas": unavailableReplicas = TreeDecode.int32(entry.value)
+            case "updatedReplicas": updatedReplicas = TreeDecode.int32(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `apps.v1.DeploymentStrategy`.
@@ -221,6 +384,20 @@ public struct DeploymentStrategy: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         rollingUpdate = try c.decodeIfPresent(RollingUpdateDeployment.self, forKey: .rollingUpdate)
         type = try c.decodeIfPresent(String.self, forKey: .type)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "rollingUpdate": rollingUpdate = TreeDecode.object(entry.value, RollingUpdateDeployment.init(tree:))
+            case "type": type = TreeDecode.string(entry.value)
+            default: break
+            }
+        }
     }
 }
 
@@ -243,6 +420,23 @@ public struct ReplicaSet: Codable, Equatable, Sendable {
         spec = try c.decodeIfPresent(ReplicaSetSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(ReplicaSetStatus.self, forKey: .status)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, ReplicaSetSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, ReplicaSetStatus.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `apps.v1.ReplicaSetCondition`.
@@ -264,197 +458,22 @@ public struct ReplicaSetCondition: Codable, Equatable, Sendable {
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
     }
-}
 
-/// Upstream `apps.v1.ReplicaSetSpec`.
-public struct ReplicaSetSpec: Codable, Equatable, Sendable {
-    public var minReadySeconds: Int32?
-    public var replicas: Int32?
-    public var selector: LabelSelector = LabelSelector()
-    public var template: PodTemplateSpec?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        minReadySeconds = try c.decodeIfPresent(Int32.self, forKey: .minReadySeconds)
-        replicas = try c.decodeIfPresent(Int32.self, forKey: .replicas)
-        selector = try c.decodeIfPresent(LabelSelector.self, forKey: .selector) ?? LabelSelector()
-        template = try c.decodeIfPresent(PodTemplateSpec.self, forKey: .template)
-    }
-}
-
-/// Upstream `apps.v1.ReplicaSetStatus`.
-public struct ReplicaSetStatus: Codable, Equatable, Sendable {
-    public var availableReplicas: Int32?
-    public var conditions: [ReplicaSetCondition]?
-    public var fullyLabeledReplicas: Int32?
-    public var observedGeneration: Int64?
-    public var readyReplicas: Int32?
-    public var replicas: Int32 = 0
-    public var terminatingReplicas: Int32?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        availableReplicas = try c.decodeIfPresent(Int32.self, forKey: .availableReplicas)
-        conditions = try c.decodeIfPresent([ReplicaSetCondition].self, forKey: .conditions)
-        fullyLabeledReplicas = try c.decodeIfPresent(Int32.self, forKey: .fullyLabeledReplicas)
-        observedGeneration = try c.decodeIfPresent(Int64.self, forKey: .observedGeneration)
-        readyReplicas = try c.decodeIfPresent(Int32.self, forKey: .readyReplicas)
-        replicas = try c.decodeIfPresent(Int32.self, forKey: .replicas) ?? 0
-        terminatingReplicas = try c.decodeIfPresent(Int32.self, forKey: .terminatingReplicas)
-    }
-}
-
-/// Upstream `apps.v1.RollingUpdateDaemonSet`.
-public struct RollingUpdateDaemonSet: Codable, Equatable, Sendable {
-    public var maxSurge: IntOrString?
-    public var maxUnavailable: IntOrString?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        maxSurge = try c.decodeIfPresent(IntOrString.self, forKey: .maxSurge)
-        maxUnavailable = try c.decodeIfPresent(IntOrString.self, forKey: .maxUnavailable)
-    }
-}
-
-/// Upstream `apps.v1.RollingUpdateDeployment`.
-public struct RollingUpdateDeployment: Codable, Equatable, Sendable {
-    public var maxSurge: IntOrString?
-    public var maxUnavailable: IntOrString?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        maxSurge = try c.decodeIfPresent(IntOrString.self, forKey: .maxSurge)
-        maxUnavailable = try c.decodeIfPresent(IntOrString.self, forKey: .maxUnavailable)
-    }
-}
-
-/// Upstream `apps.v1.RollingUpdateStatefulSetStrategy`.
-public struct RollingUpdateStatefulSetStrategy: Codable, Equatable, Sendable {
-    public var maxUnavailable: IntOrString?
-    public var partition: Int32?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        maxUnavailable = try c.decodeIfPresent(IntOrString.self, forKey: .maxUnavailable)
-        partition = try c.decodeIfPresent(Int32.self, forKey: .partition)
-    }
-}
-
-/// Upstream `apps.v1.StatefulSet` (apps/v1 StatefulSet).
-public struct StatefulSet: Codable, Equatable, Sendable {
-    public var apiVersion: String = "apps/v1"
-    public var kind: String = "StatefulSet"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: StatefulSetSpec?
-    public var status: StatefulSetStatus?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        apiVersion = try c.decodeIfPresent(String.self, forKey: .apiVersion) ?? "apps/v1"
-        kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "StatefulSet"
-        metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
-        spec = try c.decodeIfPresent(StatefulSetSpec.self, forKey: .spec)
-        status = try c.decodeIfPresent(StatefulSetStatus.self, forKey: .status)
-    }
-}
-
-/// Upstream `apps.v1.StatefulSetCondition`.
-public struct StatefulSetCondition: Codable, Equatable, Sendable {
-    public var lastTransitionTime: String?
-    public var message: String?
-    public var reason: String?
-    public var status: String = ""
-    public var type: String = ""
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        lastTransitionTime = try c.decodeIfPresent(String.self, forKey: .lastTransitionTime)
-        message = try c.decodeIfPresent(String.self, forKey: .message)
-        reason = try c.decodeIfPresent(String.self, forKey: .reason)
-        status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
-        type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
-    }
-}
-
-/// Upstream `apps.v1.StatefulSetOrdinals`.
-public struct StatefulSetOrdinals: Codable, Equatable, Sendable {
-    public var start: Int32?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        start = try c.decodeIfPresent(Int32.self, forKey: .start)
-    }
-}
-
-/// Upstream `apps.v1.StatefulSetPersistentVolumeClaimRetentionPolicy`.
-public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Codable, Equatable, Sendable {
-    public var whenDeleted: String?
-    public var whenScaled: String?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        whenDeleted = try c.decodeIfPresent(String.self, forKey: .whenDeleted)
-        whenScaled = try c.decodeIfPresent(String.self, forKey: .whenScaled)
-    }
-}
-
-/// Upstream `apps.v1.StatefulSetSpec`.
-public struct StatefulSetSpec: Codable, Equatable, Sendable {
-    public var minReadySeconds: Int32?
-    public var ordinals: StatefulSetOrdinals?
-    public var persistentVolumeClaimRetentionPolicy: StatefulSetPersistentVolumeClaimRetentionPolicy?
-    public var podManagementPolicy: String?
-    public var replicas: Int32?
-    public var revisionHistoryLimit: Int32?
-    public var selector: LabelSelector = LabelSelector()
-    public var serviceName: String?
-    public var template: PodTemplateSpec = PodTemplateSpec()
-    public var updateStrategy: StatefulSetUpdateStrategy?
-    public var volumeClaimTemplates: [PersistentVolumeClaim]?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        minReadySeconds = try c.decodeIfPresent(Int32.self, forKey: .minReadySeconds)
-        ordinals = try c.decodeIfPresent(StatefulSetOrdinals.self, forKey: .ordinals)
-        persistentVolumeClaimRetentionPolicy = try c.decodeIfPresent(StatefulSetPersistentVolumeClaimRetentionPolicy.self, forKey: .persistentVolumeClaimRetentionPolicy)
-        podManagementPolicy = try c.decodeIfPresent(String.self, forKey: .podManagementPolicy)
-        replicas = try c.decodeIfPresent(Int32.self, forKey: .replicas)
-        revisionHistoryLimit = try c.decodeIfPresent(Int32.self, forKey: .revisionHistoryLimit)
-        selector = try c.decodeIfPresent(LabelSelector.self, forKey: .selector) ?? LabelSelector()
-        serviceName = try c.decodeIfPresent(String.self, forKey: .serviceName)
-        template = try c.decodeIfPresent(PodTemplateSpec.self, forKey: .template) ?? PodTemplateSpec()
-        updateStrategy = try c.decodeIfPresent(StatefulSetUpdateStrategy.self, forKey: .updateStrategy)
-        volumeClaimTemplates = try c.decodeIfPresent([PersistentVolumeClaim].self, forKey: .volumeClaimTemplates)
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": message = TreeDecode.string(entry.value)
+            case "reason": reason = TreeDecode.string(entry.value)
+            case "status": status = TreeDecode.string(entry.value) ?? ""
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 

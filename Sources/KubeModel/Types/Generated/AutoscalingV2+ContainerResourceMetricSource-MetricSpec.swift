@@ -15,6 +15,21 @@ public struct ContainerResourceMetricSource: Codable, Equatable, Sendable {
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         target = try c.decodeIfPresent(MetricTarget.self, forKey: .target) ?? MetricTarget()
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "container": container = TreeDecode.string(entry.value) ?? ""
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "target": target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `autoscaling.v2.ContainerResourceMetricStatus`.
@@ -31,6 +46,21 @@ public struct ContainerResourceMetricStatus: Codable, Equatable, Sendable {
         container = try c.decodeIfPresent(String.self, forKey: .container) ?? ""
         current = try c.decodeIfPresent(MetricValueStatus.self, forKey: .current) ?? MetricValueStatus()
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "container": container = TreeDecode.string(entry.value) ?? ""
+            case "current": current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
@@ -49,6 +79,21 @@ public struct CrossVersionObjectReference: Codable, Equatable, Sendable {
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? ""
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
+            case "kind": kind = TreeDecode.string(entry.value) ?? ""
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `autoscaling.v2.ExternalMetricSource`.
@@ -64,6 +109,20 @@ public struct ExternalMetricSource: Codable, Equatable, Sendable {
         metric = try c.decodeIfPresent(MetricIdentifier.self, forKey: .metric) ?? MetricIdentifier()
         target = try c.decodeIfPresent(MetricTarget.self, forKey: .target) ?? MetricTarget()
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "metric": metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
+            case "target": target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `autoscaling.v2.ExternalMetricStatus`.
@@ -78,6 +137,20 @@ public struct ExternalMetricStatus: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         current = try c.decodeIfPresent(MetricValueStatus.self, forKey: .current) ?? MetricValueStatus()
         metric = try c.decodeIfPresent(MetricIdentifier.self, forKey: .metric) ?? MetricIdentifier()
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "current": current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
+            case "metric": metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
+            default: break
+            }
+        }
     }
 }
 
@@ -95,6 +168,21 @@ public struct HPAScalingPolicy: Codable, Equatable, Sendable {
         periodSeconds = try c.decodeIfPresent(Int32.self, forKey: .periodSeconds) ?? 0
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
         value = try c.decodeIfPresent(Int32.self, forKey: .value) ?? 0
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "periodSeconds": periodSeconds = TreeDecode.int32(entry.value) ?? 0
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "value": value = TreeDecode.int32(entry.value) ?? 0
+            default: break
+            }
+        }
     }
 }
 
@@ -114,6 +202,22 @@ public struct HPAScalingRules: Codable, Equatable, Sendable {
         selectPolicy = try c.decodeIfPresent(String.self, forKey: .selectPolicy)
         stabilizationWindowSeconds = try c.decodeIfPresent(Int32.self, forKey: .stabilizationWindowSeconds)
         tolerance = try c.decodeIfPresent(Quantity.self, forKey: .tolerance)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "policies": policies = TreeDecode.list(entry.value) { TreeDecode.object($0, HPAScalingPolicy.init(tree:)) }
+            case "selectPolicy": selectPolicy = TreeDecode.string(entry.value)
+            case "stabilizationWindowSeconds": stabilizationWindowSeconds = TreeDecode.int32(entry.value)
+            case "tolerance": tolerance = TreeDecode.quantity(entry.value)
+            default: break
+            }
+        }
     }
 }
 
@@ -136,6 +240,23 @@ public struct HorizontalPodAutoscaler: Codable, Equatable, Sendable {
         spec = try c.decodeIfPresent(HorizontalPodAutoscalerSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(HorizontalPodAutoscalerStatus.self, forKey: .status)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
+            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": spec = TreeDecode.object(entry.value, HorizontalPodAutoscalerSpec.init(tree:))
+            case "status": status = TreeDecode.object(entry.value, HorizontalPodAutoscalerStatus.init(tree:))
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `autoscaling.v2.HorizontalPodAutoscalerBehavior`.
@@ -150,6 +271,20 @@ public struct HorizontalPodAutoscalerBehavior: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         scaleDown = try c.decodeIfPresent(HPAScalingRules.self, forKey: .scaleDown)
         scaleUp = try c.decodeIfPresent(HPAScalingRules.self, forKey: .scaleUp)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "scaleDown": scaleDown = TreeDecode.object(entry.value, HPAScalingRules.init(tree:))
+            case "scaleUp": scaleUp = TreeDecode.object(entry.value, HPAScalingRules.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -172,6 +307,23 @@ public struct HorizontalPodAutoscalerCondition: Codable, Equatable, Sendable {
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": message = TreeDecode.string(entry.value)
+            case "reason": reason = TreeDecode.string(entry.value)
+            case "status": status = TreeDecode.string(entry.value) ?? ""
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `autoscaling.v2.HorizontalPodAutoscalerSpec`.
@@ -192,6 +344,23 @@ public struct HorizontalPodAutoscalerSpec: Codable, Equatable, Sendable {
         metrics = try c.decodeIfPresent([MetricSpec].self, forKey: .metrics)
         minReplicas = try c.decodeIfPresent(Int32.self, forKey: .minReplicas)
         scaleTargetRef = try c.decodeIfPresent(CrossVersionObjectReference.self, forKey: .scaleTargetRef) ?? CrossVersionObjectReference()
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "behavior": behavior = TreeDecode.object(entry.value, HorizontalPodAutoscalerBehavior.init(tree:))
+            case "maxReplicas": maxReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "metrics": metrics = TreeDecode.list(entry.value) { TreeDecode.object($0, MetricSpec.init(tree:)) }
+            case "minReplicas": minReplicas = TreeDecode.int32(entry.value)
+            case "scaleTargetRef": scaleTargetRef = TreeDecode.object(entry.value, CrossVersionObjectReference.init(tree:)) ?? CrossVersionObjectReference()
+            default: break
+            }
+        }
     }
 }
 
@@ -216,6 +385,24 @@ public struct HorizontalPodAutoscalerStatus: Codable, Equatable, Sendable {
         lastScaleTime = try c.decodeIfPresent(String.self, forKey: .lastScaleTime)
         observedGeneration = try c.decodeIfPresent(Int64.self, forKey: .observedGeneration)
     }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, HorizontalPodAutoscalerCondition.init(tree:)) }
+            case "currentMetrics": currentMetrics = TreeDecode.list(entry.value) { TreeDecode.object($0, MetricStatus.init(tree:)) }
+            case "currentReplicas": currentReplicas = TreeDecode.int32(entry.value)
+            case "desiredReplicas": desiredReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "lastScaleTime": lastScaleTime = TreeDecode.string(entry.value)
+            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
+            default: break
+            }
+        }
+    }
 }
 
 /// Upstream `autoscaling.v2.MetricIdentifier`.
@@ -230,6 +417,20 @@ public struct MetricIdentifier: Codable, Equatable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
         selector = try c.decodeIfPresent(LabelSelector.self, forKey: .selector)
+    }
+
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            default: break
+            }
+        }
     }
 }
 
@@ -254,158 +455,23 @@ public struct MetricSpec: Codable, Equatable, Sendable {
         resource = try c.decodeIfPresent(ResourceMetricSource.self, forKey: .resource)
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
     }
-}
 
-/// Upstream `autoscaling.v2.MetricStatus`.
-public struct MetricStatus: Codable, Equatable, Sendable {
-    public var containerResource: ContainerResourceMetricStatus?
-    public var external: ExternalMetricStatus?
-    public var object: ObjectMetricStatus?
-    public var pods: PodsMetricStatus?
-    public var resource: ResourceMetricStatus?
-    public var type: String = ""
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        containerResource = try c.decodeIfPresent(ContainerResourceMetricStatus.self, forKey: .containerResource)
-        external = try c.decodeIfPresent(ExternalMetricStatus.self, forKey: .external)
-        object = try c.decodeIfPresent(ObjectMetricStatus.self, forKey: .object)
-        pods = try c.decodeIfPresent(PodsMetricStatus.self, forKey: .pods)
-        resource = try c.decodeIfPresent(ResourceMetricStatus.self, forKey: .resource)
-        type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
-    }
-}
-
-/// Upstream `autoscaling.v2.MetricTarget`.
-public struct MetricTarget: Codable, Equatable, Sendable {
-    public var averageUtilization: Int32?
-    public var averageValue: Quantity?
-    public var type: String = ""
-    public var value: Quantity?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        averageUtilization = try c.decodeIfPresent(Int32.self, forKey: .averageUtilization)
-        averageValue = try c.decodeIfPresent(Quantity.self, forKey: .averageValue)
-        type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""
-        value = try c.decodeIfPresent(Quantity.self, forKey: .value)
-    }
-}
-
-/// Upstream `autoscaling.v2.MetricValueStatus`.
-public struct MetricValueStatus: Codable, Equatable, Sendable {
-    public var averageUtilization: Int32?
-    public var averageValue: Quantity?
-    public var value: Quantity?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        averageUtilization = try c.decodeIfPresent(Int32.self, forKey: .averageUtilization)
-        averageValue = try c.decodeIfPresent(Quantity.self, forKey: .averageValue)
-        value = try c.decodeIfPresent(Quantity.self, forKey: .value)
-    }
-}
-
-/// Upstream `autoscaling.v2.ObjectMetricSource`.
-public struct ObjectMetricSource: Codable, Equatable, Sendable {
-    public var describedObject: CrossVersionObjectReference = CrossVersionObjectReference()
-    public var metric: MetricIdentifier = MetricIdentifier()
-    public var target: MetricTarget = MetricTarget()
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        describedObject = try c.decodeIfPresent(CrossVersionObjectReference.self, forKey: .describedObject) ?? CrossVersionObjectReference()
-        metric = try c.decodeIfPresent(MetricIdentifier.self, forKey: .metric) ?? MetricIdentifier()
-        target = try c.decodeIfPresent(MetricTarget.self, forKey: .target) ?? MetricTarget()
-    }
-}
-
-/// Upstream `autoscaling.v2.ObjectMetricStatus`.
-public struct ObjectMetricStatus: Codable, Equatable, Sendable {
-    public var current: MetricValueStatus = MetricValueStatus()
-    public var describedObject: CrossVersionObjectReference = CrossVersionObjectReference()
-    public var metric: MetricIdentifier = MetricIdentifier()
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        current = try c.decodeIfPresent(MetricValueStatus.self, forKey: .current) ?? MetricValueStatus()
-        describedObject = try c.decodeIfPresent(CrossVersionObjectReference.self, forKey: .describedObject) ?? CrossVersionObjectReference()
-        metric = try c.decodeIfPresent(MetricIdentifier.self, forKey: .metric) ?? MetricIdentifier()
-    }
-}
-
-/// Upstream `autoscaling.v2.PodsMetricSource`.
-public struct PodsMetricSource: Codable, Equatable, Sendable {
-    public var metric: MetricIdentifier = MetricIdentifier()
-    public var target: MetricTarget = MetricTarget()
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        metric = try c.decodeIfPresent(MetricIdentifier.self, forKey: .metric) ?? MetricIdentifier()
-        target = try c.decodeIfPresent(MetricTarget.self, forKey: .target) ?? MetricTarget()
-    }
-}
-
-/// Upstream `autoscaling.v2.PodsMetricStatus`.
-public struct PodsMetricStatus: Codable, Equatable, Sendable {
-    public var current: MetricValueStatus = MetricValueStatus()
-    public var metric: MetricIdentifier = MetricIdentifier()
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        current = try c.decodeIfPresent(MetricValueStatus.self, forKey: .current) ?? MetricValueStatus()
-        metric = try c.decodeIfPresent(MetricIdentifier.self, forKey: .metric) ?? MetricIdentifier()
-    }
-}
-
-/// Upstream `autoscaling.v2.ResourceMetricSource`.
-public struct ResourceMetricSource: Codable, Equatable, Sendable {
-    public var name: String = ""
-    public var target: MetricTarget = MetricTarget()
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        target = try c.decodeIfPresent(MetricTarget.self, forKey: .target) ?? MetricTarget()
-    }
-}
-
-/// Upstream `autoscaling.v2.ResourceMetricStatus`.
-public struct ResourceMetricStatus: Codable, Equatable, Sendable {
-    public var current: MetricValueStatus = MetricValueStatus()
-    public var name: String = ""
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        current = try c.decodeIfPresent(MetricValueStatus.self, forKey: .current) ?? MetricValueStatus()
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
+    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
+    /// (structural validation reports them), so a partly wrong manifest still yields an object.
+    public init(tree node: YAMLNode) {
+        self.init()
+        guard let entries = node.entries else { return }
+        for entry in entries {
+            switch entry.key {
+            case "containerResource": containerResource = TreeDecode.object(entry.value, ContainerResourceMetricSource.init(tree:))
+            case "external": external = TreeDecode.object(entry.value, ExternalMetricSource.init(tree:))
+            case "object": object = TreeDecode.object(entry.value, ObjectMetricSource.init(tree:))
+            case "pods": pods = TreeDecode.object(entry.value, PodsMetricSource.init(tree:))
+            case "resource": resource = TreeDecode.object(entry.value, ResourceMetricSource.init(tree:))
+            case "type": type = TreeDecode.string(entry.value) ?? ""
+            default: break
+            }
+        }
     }
 }
 
