@@ -29,7 +29,8 @@ enum WikiLinks {
     private static func split(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
         var out: [MarkdownNode] = []
         for node in nodes {
-            guard case .text(let text) = node.kind, text.contains("[[") else {
+            // A byte scan first: most text has no "[" at all, and Foundation's contains is slow on Linux.
+            guard case .text(let text) = node.kind, text.utf8.contains(UInt8(ascii: "[")), text.contains("[[") else {
                 out.append(node)
                 continue
             }

@@ -62,7 +62,7 @@ enum CardCommands {
     static let commandJudge: CommandJudge.Judge = CommandJudge.sameWords
 
     static func deck(_ library: ContentLibrary) -> CardDeck {
-        CardDeck(library: library, commandCheck: commandCheck)
+        library.cardDeck(commandCheck: commandCheck)
     }
 
     /// Applies `--tag` and `--note`, rejecting names that match nothing with a did-you-mean.

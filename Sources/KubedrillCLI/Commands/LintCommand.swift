@@ -49,7 +49,7 @@ struct LintCommand: ParsableCommand {
                 let label = problem.severity == .error ? style.error("error") : style.warning("warning")
                 env.out.line("\(problem.location): \(label): \(problem.message)")
             }
-            let cardCount = CardDeck(library: library, commandCheck: CardCommands.commandCheck).cards.count
+            let cardCount = CardCommands.deck(library).cards.count
             let summary = "\(library.notes.count) notes, \(cardCount) cards: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
             env.err.line(problems.isEmpty ? "\(summary). All good." : summary + ".")
         }

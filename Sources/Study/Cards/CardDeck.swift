@@ -15,8 +15,7 @@ public struct CardDeck: Sendable {
         var cards: [Card] = []
         var problems: [ContentProblem] = []
         var seen: [String: Card] = [:]
-        for note in library.notes {
-            let (noteCards, noteProblems) = CardParser.cards(in: note, commandCheck: commandCheck)
+        for (noteCards, noteProblems) in Self.parseAll(library.notes, commandCheck: commandCheck) {
             problems += noteProblems
             for card in noteCards {
                 if let first = seen[card.id] {
@@ -32,6 +31,15 @@ public struct CardDeck: Sendable {
         self.problems = problems
     }
 
+    /// Each note's cards, parsed on all cores (notes are independent), in note order.
+    static func parseAll(_ notes: [Note], commandCheck: @escaping CardParser.CommandCheck) -> [([Card], [ContentProblem])] {
+        let results = ResultSlots<([Card], [ContentProblem])>(count: notes.count)
+        DispatchQueue.concurrentPerform(iterations: notes.count) { index in
+            results.set(index, CardParser.cards(in: notes[index], commandCheck: commandCheck))
+        }
+        return results.values
+    }
+
     /// The card with `id`, if any.
     public func card(_ id: String) -> Card? { cards.first { $0.id == id } }
 
@@ -44,4 +52,17 @@ public struct CardDeck: Sendable {
 
     /// All tags in use, sorted, for did-you-mean on `--tag`.
     public var allTags: [String] { Array(Set(cards.flatMap(\.tags))).sorted() }
+}
+
+/// Fixed slots filled from several threads, one slot per index.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+    var values: [Value] { slots.compactMap { $0 } }
 }

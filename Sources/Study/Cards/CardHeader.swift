@@ -36,11 +36,13 @@ struct CardHeader {
     /// Takes `{#id key=value}` off the end of the last text node.
     private mutating func readAttribute() {
         guard let lastIndex = inlines.indices.last, case .text(let text) = inlines[lastIndex].kind else { return }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return }
+        let trimmed = text.trimmed
+        guard trimmed.hasSuffix("}"), let brace = trimmed.lastIndex(of: "{"),
+              trimmed[trimmed.index(after: brace)...].hasPrefix("#") else { return }
+        let open = brace..<trimmed.index(brace, offsetBy: 2)
         let inside = trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)]
         var words = inside.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        let before = String(trimmed[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
+        let before = trimmed[..<open.lowerBound].trimmed
         if before.isEmpty { inlines.remove(at: lastIndex) } else { inlines[lastIndex].kind = .text(before) }
         while let last = inlines.last, last.kind == .softBreak || last.kind == .lineBreak { inlines.removeLast() }
         guard !words.isEmpty else {
@@ -57,7 +59,7 @@ struct CardHeader {
                 problems.append("unknown card attribute \"\(word)\" in {#\(candidate) …}: only tags=a,b is known\(hint)")
                 continue
             }
-            tags += pair[1].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            tags += pair[1].split(separator: ",").map(\.trimmed).filter { !$0.isEmpty }
         }
     }
 }

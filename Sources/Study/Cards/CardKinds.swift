@@ -15,7 +15,7 @@ extension CardParser.Context {
         if questionText.isEmpty && questionBlocks.count == 1 {
             problem("empty question: write it after [!card] on the callout's first line", at: position)
         }
-        if answer.allSatisfy({ $0.plainText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) {
+        if answer.allSatisfy({ $0.plainText.trimmed.isEmpty }) {
             problem("empty answer: add the answer after a blank \">\" line below the question", at: position)
             return nil
         }
@@ -41,7 +41,7 @@ extension CardParser.Context {
                 problem("option without a box: start it with \"[ ]\" (wrong) or \"[x]\" (right)", at: item.start)
                 continue
             }
-            let text = InlineMarkdown.text(of: content).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = InlineMarkdown.text(of: content).trimmed
             if text.isEmpty { problem("empty option", at: item.start) }
             options.append(ChoiceOption(text: text, isCorrect: isCorrect))
         }
@@ -85,7 +85,7 @@ extension CardParser.Context {
         let block = blocks[codeIndex]
         var accepted: [String] = []
         for (offset, raw) in literal.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmed
             guard !line.isEmpty else { continue }
             if let reason = commandCheck(line) {
                 problem("accepted command \"\(line)\" is not valid: \(reason)",
@@ -94,7 +94,7 @@ extension CardParser.Context {
                 accepted.append(line)
             }
         }
-        if accepted.isEmpty, literal.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if accepted.isEmpty, literal.trimmed.isEmpty {
             problem("empty answer: the ```kubectl block holds no command", at: block.start)
             return nil
         }

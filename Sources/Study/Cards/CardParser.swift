@@ -89,7 +89,7 @@ public enum CardParser {
                 return true
             }
             let question = MarkdownNode(kind: .paragraph, children: header.inlines, start: first.start, end: first.end)
-            let questionText = InlineMarkdown.text(of: header.inlines).trimmingCharacters(in: .whitespacesAndNewlines)
+            let questionText = InlineMarkdown.text(of: header.inlines).trimmed
             var tags = note.tags
             for tag in header.tags where !tags.contains(tag) { tags.append(tag) }
             let note = self.note

@@ -86,9 +86,9 @@ public struct ClozeText: Sendable, Equatable {
         let parts = inner.components(separatedBy: "::")
         guard parts.count >= 2, let first = parts.first, first.first == "c" || first.first == "C",
               let number = Int(first.dropFirst()), number > 0 else { return nil }
-        let answer = parts[1].trimmingCharacters(in: .whitespaces)
+        let answer = parts[1].trimmed
         guard !answer.isEmpty else { return nil }
-        let hint = parts.count > 2 ? parts[2...].joined(separator: "::").trimmingCharacters(in: .whitespaces) : nil
+        let hint = parts.count > 2 ? parts[2...].joined(separator: "::").trimmed : nil
         return .deletion(number: number, answer: answer, hint: hint?.isEmpty == true ? nil : hint)
     }
 }

@@ -7,6 +7,8 @@ public struct ContentLibrary: Sendable {
     public var directory: URL
     public var notes: [Note]
     public var problems: [ContentProblem]
+    /// The cards read from `notes`, kept once built (see `cardDeck(commandCheck:)`).
+    let cardCache = CardDeckCache()
 
     public init(directory: URL, notes: [Note], problems: [ContentProblem]) {
         self.directory = directory

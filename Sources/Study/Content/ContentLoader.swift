@@ -53,7 +53,7 @@ public enum ContentLoader {
         }
         let topic = front.topic ?? (relativeFolder.isEmpty ? "General" : prettyTopic(relativeFolder))
         return Note(slug: slug, title: title ?? slug, topic: topic, tags: front.tags, aliases: front.aliases,
-                    path: path, document: document, lines: text.components(separatedBy: "\n"))
+                    path: path, document: document, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
     }
 
     static func noteFiles(in directory: URL) -> [URL] {

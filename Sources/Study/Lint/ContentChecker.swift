@@ -22,7 +22,7 @@ public struct CardChecker: ContentChecker {
     }
     public var name: String { "cards" }
     public func check(_ library: ContentLibrary) -> [ContentProblem] {
-        CardDeck(library: library, commandCheck: commandCheck).problems
+        library.cardDeck(commandCheck: commandCheck).problems
     }
 }
 
