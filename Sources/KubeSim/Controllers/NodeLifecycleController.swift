@@ -49,21 +49,14 @@ struct NodeLifecycleController: Controller {
         guard !noExecute.isEmpty else { return .done }
         var nextDue: Int64?
         for pod in store.pods where pod.spec?.nodeName == node.metadata.name && pod.metadata.deletionTimestamp == nil {
-            var deadline: Int64? = now.seconds  // evict now unless every taint is tolerated
+            var deadline: Int64?  // nil: every taint tolerated for ever
             for taint in noExecute {
                 let added = taint.timeAdded.flatMap { VirtualTime(rfc3339: $0) }?.seconds ?? now.seconds
                 guard let toleration = (pod.spec?.tolerations ?? []).first(where: { Self.tolerates($0, taint) }) else {
                     deadline = now.seconds
                     break
                 }
-                if let seconds = toleration.tolerationSeconds {
-                    deadline = min(deadline ?? Int64.max, added + seconds)
-                } else if deadline == now.seconds {
-                    deadline = nil
-                }
-            }
-            if deadline == now.seconds, noExecute.contains(where: { taint in (pod.spec?.tolerations ?? []).contains { Self.tolerates($0, taint) && $0.tolerationSeconds == nil } }) {
-                deadline = nil
+                if let seconds = toleration.tolerationSeconds { deadline = min(deadline ?? Int64.max, added + seconds) }
             }
             guard let due = deadline else { continue }
             if due <= now.seconds {
