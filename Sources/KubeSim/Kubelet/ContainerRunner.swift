@@ -58,6 +58,9 @@ struct ContainerRunner {
         let nodeName = sync.node.metadata.name ?? ""
         if instance.pullFailed {
             if let retry = instance.pullRetryAt, retry > now {
+                // The next pod sync after the failure shows the back-off (not the same instant).
+                let notice = retry - instance.pullBackoff + 1
+                if instance.reason == "ErrImagePull", now < notice { return notice }
                 if instance.reason == "ErrImagePull" {
                     instance.reason = "ImagePullBackOff"
                     instance.message = "Back-off pulling image \"\(image)\""
