@@ -22,7 +22,14 @@ public struct ClusterShape: Sendable {
         let workers = [("worker-1", "zone-a"), ("worker-2", "zone-b"), ("worker-3", "zone-c")].map {
             node($0.0, zone: $0.1, cpu: "4", memory: "16Gi")
         }
-        return ClusterShape(nodes: [controlPlane] + workers)
+        return ClusterShape(nodes: ([controlPlane] + workers).enumerated().map { index, node in
+            var node = node
+            var address = NodeAddress()
+            address.type = "InternalIP"
+            address.address = "172.18.0.\(index + 2)"
+            node.status?.addresses?.insert(address, at: 0)
+            return node
+        })
     }
 
     /// A Ready linux/amd64 node with the kubelet's well-known labels.

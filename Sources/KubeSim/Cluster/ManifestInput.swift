@@ -10,6 +10,14 @@ public struct ManifestRejection: Error, Sendable, CustomStringConvertible {
         public var column: Int
         public var path: String
         public var message: String
+
+        public init(file: String, line: Int, column: Int, path: String, message: String) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.path = path
+            self.message = message
+        }
     }
 
     public var problems: [Problem]
@@ -86,7 +94,15 @@ extension Cluster {
     public func apply(_ manifests: [ManifestObject]) throws -> [String] {
         var lines: [String] = []
         for manifest in manifests {
-            let outcome = try apply(manifest.object)
+            let outcome: ApplyOutcome
+            do {
+                outcome = try apply(manifest.object)
+            } catch var error as APIError {
+                error.file = manifest.file
+                error.line = manifest.line
+                error.operation = get(manifest.object.with({ var meta = manifest.object.meta; if manifest.object.isNamespaced, (meta.namespace ?? "").isEmpty { meta.namespace = "default" }; return meta }()).key) == nil ? "creating" : "patching"
+                throw error
+            }
             lines.append("\(manifest.object.kind.lowercased())\(Self.groupSuffix(manifest.object.kind))/\(manifest.object.meta.name ?? "") \(outcome.rawValue)")
         }
         return lines

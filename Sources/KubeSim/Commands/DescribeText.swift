@@ -109,7 +109,7 @@ public enum DescribeText {
         for (name, value) in fields {
             let lines = value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if name.hasPrefix("  ") {
-                out.line("    " + name.trimmingCharacters(in: .whitespaces).padding(toLength: width + 0, withPad: " ", startingAt: 0) + value)
+                out.line("      " + name.trimmingCharacters(in: .whitespaces).padding(toLength: width - 1, withPad: " ", startingAt: 0) + value)
                 continue
             }
             if lines.first?.hasPrefix("  ") == true {
@@ -181,7 +181,8 @@ struct Lines {
     mutating func events(_ events: [Event], now: VirtualTime) {
         guard !events.isEmpty else { line("Events:            <none>"); return }
         line("Events:")
-        let rows = events.sorted { ($0.firstTimestamp ?? "", $0.metadata.name ?? "") < ($1.firstTimestamp ?? "", $1.metadata.name ?? "") }.map { event -> [String] in
+        // kubectl sorts by lastTimestamp (event.SortableEvents); names break ties in creation order.
+        let rows = events.sorted { ($0.lastTimestamp ?? "", $0.metadata.name ?? "") < ($1.lastTimestamp ?? "", $1.metadata.name ?? "") }.map { event -> [String] in
             let last = event.lastTimestamp.flatMap(VirtualTime.init(rfc3339:)) ?? now
             let first = event.firstTimestamp.flatMap(VirtualTime.init(rfc3339:)) ?? now
             let age = (event.count ?? 1) > 1 ? "\(Age.human(now - last)) (x\(event.count ?? 1) over \(Age.human(now - first)))" : Age.human(now - last)

@@ -34,7 +34,9 @@ extension Store {
             return
         }
         var event = Event()
-        event.metadata.name = "\(meta.name ?? "").\(String(random.next() % 0xFFFF_FFFF_FFFF, radix: 16))"
+        // client-go names events `<object>.<hex of the time in nanoseconds>`: sortable by creation.
+        let nanos = UInt64(VirtualTime.epoch.timeIntervalSince1970 + Double(now.seconds)) * 1_000_000_000 + UInt64(eventLog.count)
+        event.metadata.name = "\(meta.name ?? "").\(String(nanos, radix: 16))"
         event.metadata.namespace = namespace
         event.involvedObject = ObjectReference()
         event.involvedObject.apiVersion = object.apiVersion

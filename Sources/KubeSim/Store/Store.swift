@@ -15,14 +15,26 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `AlreadyExists`, `NotFound`, `Forbidden`, `Invalid`, `BadRequest`.
     public var reason: String
     public var message: String
+    /// The manifest the failing request came from, when it came from one (`apply -f`).
+    public var file: String?
+    public var line: Int?
+    /// `creating` or `applying`, for kubectl's `error when creating "web.yaml": …`.
+    public var operation: String?
 
     public init(reason: String, message: String) {
         self.reason = reason
         self.message = message
     }
 
-    /// kubectl's rendering: `Error from server (NotFound): pods "web" not found`.
-    public var description: String { "Error from server (\(reason)): \(message)" }
+    /// Errors are the same when reason and message are; where they came from is context.
+    public static func == (lhs: APIError, rhs: APIError) -> Bool { lhs.reason == rhs.reason && lhs.message == rhs.message }
+
+    /// kubectl's rendering: `Error from server (NotFound): pods "web" not found`, with
+    /// `error when creating "web.yaml": ` before the message for requests from a file.
+    public var description: String {
+        let context = file.map { "error when \(operation ?? "applying") \"\($0)\": " } ?? ""
+        return "Error from server (\(reason)): \(context)\(message)"
+    }
 
     public static func notFound(_ key: ObjectKey) -> APIError {
         APIError(reason: "NotFound", message: "\(ResourceName.forKind(key.kind).qualified) \"\(key.name)\" not found")
