@@ -8,8 +8,8 @@ public final class Cluster {
     public let store: Store
     public let runner = ControllerRunner()
     public var admission: [any AdmissionPlugin]
-    /// Where unbound pods are placed; nil until the scheduler is plugged in (pods then stay Pending).
-    public var placement: (any PodPlacement)?
+    /// Where unbound pods are placed: kube-scheduler's default profile; nil leaves them Pending.
+    public var placement: (any PodPlacement)? = SchedulerPlacement()
 
     public var now: VirtualTime { store.now }
 
