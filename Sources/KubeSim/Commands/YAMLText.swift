@@ -64,15 +64,30 @@ public enum YAMLText {
         }
     }
 
+    /// go-yaml v2's choice of style: strings that would read back as another type (numbers,
+    /// booleans, null, timestamps) are double-quoted; strings plain style cannot hold (leading
+    /// indicators, `: `, ` #`, edge spaces) single-quoted; line breaks double-quoted with escapes.
     static func scalar(_ text: String) -> String {
-        let reserved: Set<String> = ["", "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", "True", "False", "Yes", "No", "NULL", "Null"]
-        let special = text.contains { ":#{}[],&*!|>'\"%@`\n".contains($0) } || text.hasPrefix(" ") || text.hasSuffix(" ") || text.hasPrefix("-") || text.hasPrefix("?")
-        let numeric = Double(text) != nil || Int(text) != nil
-        if text.contains("\n") || text.contains("\"") {
+        let reserved: Set<String> = ["", "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", "True", "False", "Yes", "No",
+                                     "NULL", "Null", "TRUE", "FALSE", "YES", "NO", "ON", "OFF", "On", "Off", "Y", "N"]
+        let looksLikeTimestamp = text.count >= 10 && text.prefix(10).enumerated().allSatisfy { index, character in
+            [4, 7].contains(index) ? character == "-" : character.isNumber
+        }
+        if text.contains("\n") || reserved.contains(text) || Double(text) != nil || Int(text) != nil || looksLikeTimestamp {
             let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
             return "\"" + escaped + "\""
         }
-        if reserved.contains(text) || numeric || special { return "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+        let indicators = "-?:,[]{}#&*!|>'\"%@`"
+        let plainImpossible = (text.first.map { indicators.contains($0) } ?? false) || text.contains(": ") || text.contains(" #")
+            || text.hasSuffix(":") || text.hasPrefix(" ") || text.hasSuffix(" ")
+        if plainImpossible {
+            // A leading "- " or "? " or ":" needs quoting; a lone "-" followed by a letter reads as plain in go-yaml.
+            if let first = text.first, "-?:".contains(first), text.count > 1, let second = text.dropFirst().first, second != " ",
+               !text.contains(": "), !text.contains(" #"), !text.hasSuffix(":"), !text.hasSuffix(" ") {
+                return text
+            }
+            return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        }
         return text
     }
 }
