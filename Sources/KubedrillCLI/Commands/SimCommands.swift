@@ -2,5 +2,9 @@ import ArgumentParser
 
 /// The simulated cluster: apply, get, describe, advance, why, sim run…
 enum SimCommands {
-    static let all: [ParsableCommand.Type] = []
+    static let all: [ParsableCommand.Type] = [
+        ApplyCommand.self, CreateCommand.self, GetCommand.self, DescribeCommand.self, DeleteCommand.self,
+        LogsCommand.self, LabelCommand.self, AnnotateCommand.self, PatchCommand.self, EventsCommand.self,
+        TopCommand.self, AdvanceCommand.self, ClusterCommand.self, NodeCommand.self, SimCommand.self, WhyCommand.self,
+    ]
 }

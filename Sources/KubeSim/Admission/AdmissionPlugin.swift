@@ -1,0 +1,91 @@
+import KubeModel
+
+/// Create or update, as admission plugins see the request.
+public enum AdmissionOperation {
+    case create
+    case update(old: KubeObject)
+
+    var isCreate: Bool { if case .create = self { return true } else { return false } }
+}
+
+/// One admission step in front of the store (upstream: k8s.io/apiserver/pkg/admission `Interface`):
+/// mutating plugins edit `object`, validating ones throw the `APIError` the API server returns.
+public protocol AdmissionPlugin {
+    var name: String { get }
+    func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws
+}
+
+/// The plugins in the API server's order (kube-apiserver `--enable-admission-plugins` defaults,
+/// pkg/kubeapiserver/options/plugins.go `AllOrderedPlugins`): defaulting (done at decode upstream)
+/// first, ResourceQuota last so it counts what the others produced.
+public enum AdmissionChain {
+    public static var standard: [any AdmissionPlugin] {
+        [Defaulting(), NamespaceLifecycle(), LimitRanger(), ServiceAccountAdmission(), PriorityAdmission(),
+         DefaultTolerationSeconds(), ResourceQuotaAdmission()]
+    }
+
+    /// `pods "web" is forbidden: <reason>`: upstream's `admission.NewForbidden`.
+    static func forbidden(_ object: KubeObject, _ reason: String) -> APIError {
+        APIError(reason: "Forbidden", message: "\(ResourceName.forKind(object.kind).qualified) \"\(object.meta.name ?? "")\" is forbidden: \(reason)")
+    }
+}
+
+/// Rejects namespaced objects in a namespace that does not exist (plugin/pkg/admission/namespace/lifecycle).
+struct NamespaceLifecycle: AdmissionPlugin {
+    let name = "NamespaceLifecycle"
+
+    func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
+        guard object.isNamespaced, operation.isCreate else { return }
+        let namespace = object.meta.namespace ?? "default"
+        guard store.get(ObjectKey(kind: "Namespace", name: namespace)) != nil else {
+            throw APIError(reason: "NotFound", message: "namespaces \"\(namespace)\" not found")
+        }
+    }
+}
+
+/// Sets `serviceAccountName` to `default` and rejects a pod whose service account is missing
+/// (plugin/pkg/admission/serviceaccount/admission.go: "error looking up service account …").
+struct ServiceAccountAdmission: AdmissionPlugin {
+    let name = "ServiceAccount"
+
+    func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
+        guard case .pod(var pod) = object, operation.isCreate, var spec = pod.spec else { return }
+        let account = spec.serviceAccountName ?? spec.serviceAccount ?? "default"
+        spec.serviceAccountName = account
+        spec.serviceAccount = account
+        let namespace = pod.metadata.namespace ?? "default"
+        guard store.get(ObjectKey(kind: "ServiceAccount", namespace: namespace, name: account)) != nil else {
+            throw AdmissionChain.forbidden(object, "error looking up service account \(namespace)/\(account): serviceaccount \"\(account)\" not found")
+        }
+        pod.spec = spec
+        object = .pod(pod)
+    }
+}
+
+/// Adds tolerations for `not-ready` and `unreachable` NoExecute taints with
+/// `tolerationSeconds: 300` unless the pod has its own (plugin/pkg/admission/defaulttolerationseconds).
+struct DefaultTolerationSeconds: AdmissionPlugin {
+    let name = "DefaultTolerationSeconds"
+    static let seconds: Int64 = 300
+
+    func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
+        guard case .pod(var pod) = object, operation.isCreate, var spec = pod.spec else { return }
+        var tolerations = spec.tolerations ?? []
+        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
+            let handled = tolerations.contains { toleration in
+                (toleration.key == key || (toleration.key ?? "").isEmpty && toleration.operator == "Exists")
+                    && (toleration.effect == nil || toleration.effect == "NoExecute" || toleration.effect == "")
+            }
+            if handled { continue }
+            var toleration = Toleration()
+            toleration.key = key
+            toleration.operator = "Exists"
+            toleration.effect = "NoExecute"
+            toleration.tolerationSeconds = Self.seconds
+            tolerations.append(toleration)
+        }
+        spec.tolerations = tolerations
+        pod.spec = spec
+        object = .pod(pod)
+    }
+}

@@ -1,0 +1,190 @@
+import KubeModel
+
+/// API-server defaulting of pod specs, wherever they appear (pods and workload templates).
+/// Upstream: pkg/apis/core/v1/defaults.go (`SetDefaults_PodSpec`, `SetDefaults_Container`,
+/// `SetDefaults_Probe`, `SetDefaults_Pod`) at v1.33.
+enum PodDefaults {
+    static func apply(to spec: inout PodSpec) {
+        spec.restartPolicy = spec.restartPolicy ?? "Always"
+        spec.dnsPolicy = spec.dnsPolicy ?? "ClusterFirst"
+        spec.terminationGracePeriodSeconds = spec.terminationGracePeriodSeconds ?? 30
+        spec.schedulerName = spec.schedulerName ?? "default-scheduler"
+        spec.securityContext = spec.securityContext ?? PodSecurityContext()
+        spec.enableServiceLinks = spec.enableServiceLinks ?? true
+        for index in spec.containers.indices { container(&spec.containers[index]) }
+        if var initContainers = spec.initContainers {
+            for index in initContainers.indices { container(&initContainers[index]) }
+            spec.initContainers = initContainers
+        }
+    }
+
+    /// `SetDefaults_Container` and the pod-level rule that limits without requests become requests.
+    static func container(_ container: inout Container) {
+        container.imagePullPolicy = container.imagePullPolicy ?? pullPolicy(for: container.image ?? "")
+        container.terminationMessagePath = container.terminationMessagePath ?? "/dev/termination-log"
+        container.terminationMessagePolicy = container.terminationMessagePolicy ?? "File"
+        if var ports = container.ports {
+            for index in ports.indices { ports[index].protocol = ports[index].protocol ?? "TCP" }
+            container.ports = ports
+        }
+        for keyPath in [\Container.livenessProbe, \Container.readinessProbe, \Container.startupProbe] {
+            if var probe = container[keyPath: keyPath] {
+                probe.timeoutSeconds = probe.timeoutSeconds ?? 1
+                probe.periodSeconds = probe.periodSeconds ?? 10
+                probe.successThreshold = probe.successThreshold ?? 1
+                probe.failureThreshold = probe.failureThreshold ?? 3
+                if var http = probe.httpGet {
+                    http.path = http.path ?? "/"
+                    http.scheme = http.scheme ?? "HTTP"
+                    probe.httpGet = http
+                }
+                container[keyPath: keyPath] = probe
+            }
+        }
+        if let limits = container.resources?.limits, !limits.isEmpty {
+            var requests = container.resources?.requests ?? [:]
+            for (name, quantity) in limits where requests[name] == nil { requests[name] = quantity }
+            container.resources?.requests = requests
+        }
+    }
+
+    /// `Always` for `:latest` or no tag, else `IfNotPresent` (a digest counts as a tag).
+    static func pullPolicy(for image: String) -> String {
+        let reference = ImageReference(image)
+        return reference.tag == "latest" && reference.digest == nil ? "Always" : "IfNotPresent"
+    }
+}
+
+/// Defaults the API server fills in when an object is created or updated.
+/// Upstream: pkg/apis/core/v1/defaults.go, pkg/apis/apps/v1/defaults.go, pkg/apis/batch/v1/defaults.go.
+struct Defaulting: AdmissionPlugin {
+    let name = "Defaulting"
+
+    func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
+        switch object {
+        case .pod(var pod):
+            var spec = pod.spec ?? PodSpec()
+            PodDefaults.apply(to: &spec)
+            pod.spec = spec
+            if pod.status == nil {
+                pod.status = PodStatus()
+                pod.status?.phase = "Pending"
+                pod.status?.qosClass = QoS.podClass(spec)
+            }
+            object = .pod(pod)
+        case .deployment(var deployment):
+            var spec = deployment.spec ?? DeploymentSpec()
+            spec.replicas = spec.replicas ?? 1
+            var strategy = spec.strategy ?? DeploymentStrategy()
+            strategy.type = strategy.type ?? "RollingUpdate"
+            if strategy.type == "RollingUpdate" {
+                var rolling = strategy.rollingUpdate ?? RollingUpdateDeployment()
+                rolling.maxSurge = rolling.maxSurge ?? .string("25%")
+                rolling.maxUnavailable = rolling.maxUnavailable ?? .string("25%")
+                strategy.rollingUpdate = rolling
+            }
+            spec.strategy = strategy
+            spec.revisionHistoryLimit = spec.revisionHistoryLimit ?? 10
+            spec.progressDeadlineSeconds = spec.progressDeadlineSeconds ?? 600
+            Self.template(&spec.template)
+            deployment.spec = spec
+            object = .deployment(deployment)
+        case .replicaSet(var replicaSet):
+            var spec = replicaSet.spec ?? ReplicaSetSpec()
+            spec.replicas = spec.replicas ?? 1
+            if var template = spec.template {
+                Self.template(&template)
+                spec.template = template
+            }
+            replicaSet.spec = spec
+            object = .replicaSet(replicaSet)
+        case .statefulSet(var statefulSet):
+            var spec = statefulSet.spec ?? StatefulSetSpec()
+            spec.replicas = spec.replicas ?? 1
+            spec.podManagementPolicy = spec.podManagementPolicy ?? "OrderedReady"
+            spec.revisionHistoryLimit = spec.revisionHistoryLimit ?? 10
+            var strategy = spec.updateStrategy ?? StatefulSetUpdateStrategy()
+            strategy.type = strategy.type ?? "RollingUpdate"
+            spec.updateStrategy = strategy
+            Self.template(&spec.template)
+            statefulSet.spec = spec
+            object = .statefulSet(statefulSet)
+        case .daemonSet(var daemonSet):
+            var spec = daemonSet.spec ?? DaemonSetSpec()
+            spec.revisionHistoryLimit = spec.revisionHistoryLimit ?? 10
+            var strategy = spec.updateStrategy ?? DaemonSetUpdateStrategy()
+            strategy.type = strategy.type ?? "RollingUpdate"
+            spec.updateStrategy = strategy
+            Self.template(&spec.template)
+            daemonSet.spec = spec
+            object = .daemonSet(daemonSet)
+        case .job(var job):
+            var spec = job.spec ?? JobSpec()
+            Self.job(&spec)
+            job.spec = spec
+            object = .job(job)
+        case .cronJob(var cronJob):
+            var spec = cronJob.spec ?? CronJobSpec()
+            spec.concurrencyPolicy = spec.concurrencyPolicy ?? "Allow"
+            spec.suspend = spec.suspend ?? false
+            spec.successfulJobsHistoryLimit = spec.successfulJobsHistoryLimit ?? 3
+            spec.failedJobsHistoryLimit = spec.failedJobsHistoryLimit ?? 1
+            var jobSpec = spec.jobTemplate.spec ?? JobSpec()
+            Self.job(&jobSpec)
+            spec.jobTemplate.spec = jobSpec
+            cronJob.spec = spec
+            object = .cronJob(cronJob)
+        case .service(var service):
+            var spec = service.spec ?? ServiceSpec()
+            spec.type = spec.type ?? "ClusterIP"
+            spec.sessionAffinity = spec.sessionAffinity ?? "None"
+            if var ports = spec.ports {
+                for index in ports.indices {
+                    ports[index].protocol = ports[index].protocol ?? "TCP"
+                    ports[index].targetPort = ports[index].targetPort ?? .int(ports[index].port)
+                }
+                spec.ports = ports
+            }
+            if spec.type != "ExternalName", spec.clusterIP == nil, operation.isCreate {
+                let address = "10.96.\(store.random.next() % 254 + 1).\(store.random.next() % 254 + 1)"
+                spec.clusterIP = address
+                spec.clusterIPs = [address]
+            }
+            service.spec = spec
+            object = .service(service)
+        case .limitRange(var limitRange):
+            // SetDefaults_LimitRangeItem: default ← max, defaultRequest ← default, for containers.
+            for index in limitRange.spec?.limits.indices ?? 0..<0 {
+                guard var item = limitRange.spec?.limits[index], item.type == "Container" else { continue }
+                var defaults = item.default ?? [:]
+                for (name, quantity) in item.max ?? [:] where defaults[name] == nil { defaults[name] = quantity }
+                item.default = defaults.isEmpty ? nil : defaults
+                var requests = item.defaultRequest ?? [:]
+                for (name, quantity) in defaults where requests[name] == nil { requests[name] = quantity }
+                item.defaultRequest = requests.isEmpty ? nil : requests
+                limitRange.spec?.limits[index] = item
+            }
+            object = .limitRange(limitRange)
+        default:
+            break
+        }
+    }
+
+    static func template(_ template: inout PodTemplateSpec) {
+        var spec = template.spec ?? PodSpec()
+        PodDefaults.apply(to: &spec)
+        template.spec = spec
+    }
+
+    /// `SetDefaults_Job`: completions and parallelism 1, backoffLimit 6, NonIndexed, not suspended.
+    static func job(_ spec: inout JobSpec) {
+        spec.completions = spec.completions ?? 1
+        spec.parallelism = spec.parallelism ?? 1
+        spec.backoffLimit = spec.backoffLimit ?? 6
+        spec.completionMode = spec.completionMode ?? "NonIndexed"
+        spec.suspend = spec.suspend ?? false
+        var templateSpec = spec.template.spec ?? PodSpec()
+        PodDefaults.apply(to: &templateSpec)
+        spec.template.spec = templateSpec
+    }
+}

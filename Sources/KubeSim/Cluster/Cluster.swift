@@ -1,0 +1,77 @@
+import Foundation
+import KubeModel
+
+/// The simulated cluster: one store, the admission chain in front of it and the controllers
+/// (kubelets, garbage collector, scheduling step…) behind it, all on one virtual clock.
+/// The same inputs and seed give the same cluster, event for event.
+public final class Cluster {
+    public let store: Store
+    public let runner = ControllerRunner()
+    public var admission: [any AdmissionPlugin]
+    /// Where unbound pods are placed: kube-scheduler's default profile; nil leaves them Pending.
+    public var placement: (any PodPlacement)? = SchedulerPlacement()
+
+    public var now: VirtualTime { store.now }
+
+    /// The namespaces every cluster starts with (kubeadm: default, kube-system, kube-public, kube-node-lease).
+    public static let initialNamespaces = ["default", "kube-node-lease", "kube-public", "kube-system"]
+
+    public init(shape: ClusterShape = .standard, seed: UInt64 = 1) {
+        store = Store(seed: seed)
+        admission = AdmissionChain.standard
+        registerCoreControllers()
+        for name in Self.initialNamespaces {
+            var namespace = Namespace()
+            namespace.metadata.name = name
+            namespace.metadata.labels = ["kubernetes.io/metadata.name": name]
+            namespace.status = NamespaceStatus()
+            namespace.status?.phase = "Active"
+            _ = try? store.create(.namespace(namespace))
+        }
+        for node in shape.nodes { _ = try? store.create(.node(node)) }
+        try? settle()
+    }
+
+    /// The controllers of the core; later issues add theirs here, one line each.
+    private func registerCoreControllers() {
+        runner.register(ServiceAccountController())
+        runner.register(SchedulingController(cluster: self))
+        runner.register(KubeletController())
+        runner.register(GarbageCollector())
+        runner.register(NodeLifecycleController())
+        runner.register(NamespaceController())
+        runner.register(ResourceQuotaController())
+    }
+
+    /// Runs what is due at the current instant (after a write), without moving the clock.
+    public func settle() throws {
+        try runner.run(store, until: store.now, stopWhenIdle: true)
+    }
+
+    /// `advance 30s`: runs controllers and kubelets in time order up to now + `duration`.
+    public func advance(by duration: VirtualDuration) throws {
+        try runner.run(store, until: store.now + duration, stopWhenIdle: false)
+    }
+
+    /// `advance` with no duration: runs until nothing is pending, at most `cap` of virtual time.
+    /// Returns true when the cluster went quiet before the cap.
+    @discardableResult
+    public func advanceUntilQuiet(cap: VirtualDuration = .minutes(10)) throws -> Bool {
+        try runner.run(store, until: store.now + cap, stopWhenIdle: true)
+        return runner.isIdle
+    }
+
+    public func get(_ key: ObjectKey) -> KubeObject? { store.get(key) }
+}
+
+/// Chooses a node for a pod: the scheduler branch implements this over its `Scheduler`.
+public protocol PodPlacement {
+    func place(_ pod: Pod, in store: Store) -> PlacementOutcome
+}
+
+/// What the scheduler decided for one pod.
+public enum PlacementOutcome: Equatable, Sendable {
+    case bind(node: String)
+    /// `message` is upstream's FitError text (`0/4 nodes are available: …`).
+    case unschedulable(message: String, nominatedNode: String?, victims: [ObjectKey])
+}

@@ -1,0 +1,21 @@
+import KubeModel
+
+/// What a reconcile asks of the runner next (upstream: a worker's `Forget` or `AddAfter`).
+public enum ReconcileResult: Equatable, Sendable {
+    /// Nothing more to do until a watched object changes.
+    case done
+    /// Call again after this much virtual time (a back-off ending, a probe due, a grace period).
+    case requeue(after: VirtualDuration)
+}
+
+/// A control loop on the virtual clock (STYLE.md §2, after job_controller.go): store changes map to
+/// keys, keys are reconciled one at a time in time order, and nothing reads the wall clock.
+/// A new controller plugs in with one `register` line in `Cluster.registerCoreControllers`.
+public protocol Controller {
+    var name: String { get }
+    /// The keys this controller wants to look at after `event` (often the object's own key, or
+    /// its owner's, or the pods on a node that changed).
+    func keys(for event: WatchEvent, in store: Store) -> [ObjectKey]
+    /// Brings `key` towards its desired state; must not assume the object still exists.
+    func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult
+}

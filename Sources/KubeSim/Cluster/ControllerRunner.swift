@@ -1,0 +1,99 @@
+import KubeModel
+
+/// One pending reconcile: a controller, a key and when it is due.
+public struct WorkItem: Codable, Hashable, Comparable, Sendable {
+    public var due: VirtualTime
+    public var controller: String
+    public var key: ObjectKey
+
+    /// Earliest first; ties by controller registration name, then key, so runs are reproducible.
+    public static func < (lhs: WorkItem, rhs: WorkItem) -> Bool {
+        (lhs.due, lhs.controller, lhs.key) < (rhs.due, rhs.controller, rhs.key)
+    }
+}
+
+/// Runs controllers to quiescence in virtual-time order. Like client-go's workqueue, a key is
+/// queued at most once per controller (the earlier due time wins), so a burst of changes to one
+/// object costs one reconcile.
+public final class ControllerRunner {
+    public private(set) var controllers: [any Controller] = []
+    /// Pending work: controller name → key → due time.
+    public private(set) var queue: [String: [ObjectKey: VirtualTime]] = [:]
+    /// Reconciles run so far (for benchmarks and runaway detection).
+    public private(set) var reconcileCount = 0
+    /// A safety net against controllers that requeue forever at the same instant.
+    public var maximumReconcilesPerAdvance = 200_000
+
+    public init() {}
+
+    public func register(_ controller: any Controller) {
+        controllers.append(controller)
+    }
+
+    public func enqueue(_ key: ObjectKey, for controller: String, at due: VirtualTime) {
+        if let existing = queue[controller]?[key], existing <= due { return }
+        queue[controller, default: [:]][key] = due
+    }
+
+    /// Turns the store's pending changes into queued keys, due now.
+    public func drain(_ store: Store) {
+        while !store.pendingEvents.isEmpty {
+            for event in store.takePendingEvents() {
+                for controller in controllers {
+                    for key in controller.keys(for: event, in: store) {
+                        enqueue(key, for: controller.name, at: store.now)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The next item due at or before `limit`, if any.
+    public func nextItem(notAfter limit: VirtualTime) -> WorkItem? {
+        var best: WorkItem?
+        for (controller, keys) in queue {
+            for (key, due) in keys where due <= limit {
+                let item = WorkItem(due: due, controller: controller, key: key)
+                if best.map({ item < $0 }) ?? true { best = item }
+            }
+        }
+        return best
+    }
+
+    public var isIdle: Bool { queue.values.allSatisfy(\.isEmpty) }
+
+    /// Runs every reconcile due up to `target`, moving the store's clock forward to each item's
+    /// due time. With `stopWhenIdle` the clock stays at the last change when the queue empties
+    /// (`advance` with no duration); otherwise it ends at `target`.
+    public func run(_ store: Store, until target: VirtualTime, stopWhenIdle: Bool) throws {
+        var budget = maximumReconcilesPerAdvance
+        drain(store)
+        while let item = nextItem(notAfter: target) {
+            budget -= 1
+            guard budget > 0 else {
+                throw APIError(reason: "InternalError", message: "controllers did not settle (\(maximumReconcilesPerAdvance) reconciles); a controller keeps requeueing")
+            }
+            queue[item.controller]?[item.key] = nil
+            store.now = max(store.now, item.due)
+            guard let controller = controllers.first(where: { $0.name == item.controller }) else { continue }
+            reconcileCount += 1
+            let result = controller.reconcile(item.key, in: store, at: store.now)
+            if case .requeue(let after) = result {
+                enqueue(item.key, for: item.controller, at: store.now + VirtualDuration(seconds: max(after.seconds, 1)))
+            }
+            drain(store)
+        }
+        if !stopWhenIdle || !isIdle { store.now = max(store.now, target) }
+    }
+
+    /// Restores saved pending work.
+    func restore(_ items: [WorkItem]) {
+        queue = [:]
+        for item in items { enqueue(item.key, for: item.controller, at: item.due) }
+    }
+
+    /// Pending work as a sorted list (for saving).
+    public var pendingItems: [WorkItem] {
+        queue.flatMap { controller, keys in keys.map { WorkItem(due: $0.value, controller: controller, key: $0.key) } }.sorted()
+    }
+}

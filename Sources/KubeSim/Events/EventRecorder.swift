@@ -1,0 +1,66 @@
+import KubeModel
+
+/// One occurrence of an event, as `sim run --format json` lists them.
+public struct RecordedEvent: Codable, Equatable, Sendable {
+    public var time: Int64
+    /// `Normal` or `Warning`.
+    public var type: String
+    public var reason: String
+    /// `Pod/web` (namespace left out, as kubectl's OBJECT column shows it: `pod/web`).
+    public var object: String
+    public var namespace: String
+    public var message: String
+}
+
+extension Store {
+    /// Records an event about `object` the way client-go's recorder does: an `Event` object named
+    /// `<object>.<suffix>`; a repeat of the same reason and message on the same object bumps
+    /// `count` and `lastTimestamp` instead (upstream: tools/record/events_cache.go, EventCorrelator).
+    public func record(_ type: String = "Normal", _ reason: String, _ message: String, on object: KubeObject,
+                       component: String, host: String? = nil, fieldPath: String? = nil) {
+        let meta = object.meta
+        let namespace = meta.namespace ?? "default"
+        eventLog.append(RecordedEvent(time: now.seconds, type: type, reason: reason, object: "\(object.kind)/\(meta.name ?? "")",
+                                      namespace: namespace, message: message))
+        let existing = list(kind: "Event", namespace: namespace).first { candidate in
+            guard case .event(let event) = candidate else { return false }
+            return event.involvedObject.uid == meta.uid && event.reason == reason && event.message == message
+                && event.involvedObject.fieldPath == fieldPath
+        }
+        if case .event(var event)? = existing {
+            event.count = (event.count ?? 1) + 1
+            event.lastTimestamp = now.rfc3339
+            updateStatus(.event(event))
+            return
+        }
+        var event = Event()
+        // client-go names events `<object>.<hex of the time in nanoseconds>`: sortable by creation.
+        let nanos = UInt64(VirtualTime.epoch.timeIntervalSince1970 + Double(now.seconds)) * 1_000_000_000 + UInt64(eventLog.count)
+        event.metadata.name = "\(meta.name ?? "").\(String(nanos, radix: 16))"
+        event.metadata.namespace = namespace
+        event.involvedObject = ObjectReference()
+        event.involvedObject.apiVersion = object.apiVersion
+        event.involvedObject.kind = object.kind
+        event.involvedObject.name = meta.name
+        event.involvedObject.namespace = object.isNamespaced ? namespace : nil
+        event.involvedObject.uid = meta.uid
+        event.involvedObject.fieldPath = fieldPath
+        event.type = type
+        event.reason = reason
+        event.message = message
+        event.count = 1
+        event.firstTimestamp = now.rfc3339
+        event.lastTimestamp = now.rfc3339
+        event.source = EventSource()
+        event.source?.component = component
+        event.source?.host = host
+        event.reportingComponent = component
+        event.reportingInstance = host ?? ""
+        _ = try? create(.event(event))
+    }
+
+    /// The recorded occurrences about one object, oldest first.
+    public func events(about key: ObjectKey) -> [RecordedEvent] {
+        eventLog.filter { $0.object == "\(key.kind)/\(key.name)" && ($0.namespace == key.namespace || key.namespace.isEmpty) }
+    }
+}

@@ -1,0 +1,128 @@
+import KubeModel
+
+/// Writes `pod.status` from the kubelet's runtime state as the status manager does
+/// (pkg/kubelet/kubelet_pods.go `generateAPIPodStatus`, `getPhase`; pkg/kubelet/status/generate.go
+/// for the condition reasons `ContainersNotReady`, `ContainersNotInitialized` and their messages).
+enum PodStatusBuilder {
+    static func write(_ pod: inout Pod, runtime: PodRuntime, node: Node, now: Int64) {
+        var status = pod.status ?? PodStatus()
+        let at = VirtualTime(seconds: now).rfc3339
+        status.hostIP = hostIP(of: node)
+        status.hostIPs = nil
+        status.podIP = runtime.podIP
+        status.startTime = VirtualTime(seconds: runtime.startTime).rfc3339
+        status.qosClass = QoS.podClass(pod.spec ?? PodSpec())
+        let specs = pod.spec?.containers ?? []
+        let initSpecs = pod.spec?.initContainers ?? []
+        status.containerStatuses = zip(specs, runtime.containers).map { containerStatus($0.0, $0.1) }
+        status.initContainerStatuses = initSpecs.isEmpty ? nil : zip(initSpecs, runtime.initContainers).map { containerStatus($0.0, $0.1) }
+        let initialized = runtime.initContainers.allSatisfy { $0.phase == .terminated && $0.exitCode == 0 }
+        let unready = runtime.containers.filter { !$0.ready }.map(\.name)
+        status.phase = phase(pod, runtime, initialized: initialized)
+        var conditions: [(String, Bool, String?, String?)] = [
+            ("PodReadyToStartContainers", runtime.sandboxReady, nil, nil),
+            ("Initialized", initialized, initialized ? nil : "ContainersNotInitialized",
+             initialized ? nil : "containers with incomplete status: [\(runtime.initContainers.filter { !($0.phase == .terminated && $0.exitCode == 0) }.map(\.name).joined(separator: " "))]"),
+            ("Ready", unready.isEmpty, unready.isEmpty ? nil : "ContainersNotReady", unready.isEmpty ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"),
+            ("ContainersReady", unready.isEmpty, unready.isEmpty ? nil : "ContainersNotReady", unready.isEmpty ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"),
+        ]
+        if status.phase == "Succeeded" || status.phase == "Failed" {
+            conditions[2].2 = "PodCompleted"; conditions[3].2 = "PodCompleted"
+            conditions[2].3 = nil; conditions[3].3 = nil
+        }
+        pod.status = status
+        for (type, isTrue, reason, message) in conditions {
+            var condition = PodCondition()
+            condition.type = type
+            condition.status = isTrue ? "True" : "False"
+            condition.reason = isTrue ? nil : reason
+            condition.message = isTrue ? nil : message
+            condition.lastTransitionTime = at
+            PodStatusWriter.setCondition(condition, on: &pod)
+        }
+        var scheduled = PodCondition()
+        scheduled.type = "PodScheduled"
+        scheduled.status = "True"
+        scheduled.lastTransitionTime = PodStatusWriter.condition("PodScheduled", of: pod)?.lastTransitionTime ?? at
+        PodStatusWriter.setCondition(scheduled, on: &pod)
+    }
+
+    static func hostIP(of node: Node) -> String {
+        node.status?.addresses?.first { $0.type == "InternalIP" }?.address
+            ?? "172.18.0.\((node.metadata.name ?? "").unicodeScalars.reduce(0) { ($0 + Int($1.value)) % 200 } + 2)"
+    }
+
+    /// `getPhase`: Pending until every container has started once; Running while any runs or
+    /// will restart; Succeeded/Failed when all ended and none will restart.
+    static func phase(_ pod: Pod, _ runtime: PodRuntime, initialized: Bool) -> String {
+        let policy = pod.spec?.restartPolicy ?? "Always"
+        if !initialized {
+            let failedInit = runtime.initContainers.contains { $0.phase == .terminated && $0.exitCode != 0 }
+            return failedInit && policy == "Never" ? "Failed" : "Pending"
+        }
+        let containers = runtime.containers
+        if containers.contains(where: { $0.startedAt == nil && $0.finishedAt == nil }) { return "Pending" }
+        if containers.contains(where: { $0.phase == .running }) { return "Running" }
+        let ended = containers.allSatisfy { $0.phase == .terminated }
+        if !ended { return "Running" }  // waiting to restart
+        if containers.allSatisfy({ $0.exitCode == 0 }) { return policy == "Always" ? "Running" : "Succeeded" }
+        return policy == "Never" ? "Failed" : "Running"
+    }
+
+    static func containerStatus(_ container: Container, _ instance: ContainerInstance) -> ContainerStatus {
+        var status = ContainerStatus()
+        status.name = container.name
+        status.image = container.image ?? ""
+        let reference = ImageReference(container.image ?? "")
+        status.imageID = instance.imageReady ? "\(reference.registry)/\(reference.repository)@sha256:\(digest(of: reference.fullName))" : ""
+        status.containerID = instance.startedAt.map { "containerd://\(digest(of: container.name + String($0)))" }
+        status.ready = instance.ready
+        status.started = instance.phase == .running ? instance.started : false
+        status.restartCount = instance.restartCount
+        var state = ContainerState()
+        switch instance.phase {
+        case .waiting:
+            var waiting = ContainerStateWaiting()
+            waiting.reason = instance.reason
+            waiting.message = instance.message
+            state.waiting = waiting
+        case .running:
+            var running = ContainerStateRunning()
+            running.startedAt = instance.startedAt.map { VirtualTime(seconds: $0).rfc3339 }
+            state.running = running
+        case .terminated:
+            if let termination = instance.lastTermination { state.terminated = terminated(termination) }
+        }
+        status.state = state
+        if let last = instance.lastTermination, instance.phase != .terminated {
+            var lastState = ContainerState()
+            lastState.terminated = terminated(last)
+            status.lastState = lastState
+        } else {
+            status.lastState = ContainerState()
+        }
+        return status
+    }
+
+    static func terminated(_ termination: ContainerInstance.Termination) -> ContainerStateTerminated {
+        var terminated = ContainerStateTerminated()
+        terminated.exitCode = termination.exitCode
+        terminated.reason = termination.reason
+        terminated.message = termination.message
+        terminated.startedAt = VirtualTime(seconds: termination.startedAt).rfc3339
+        terminated.finishedAt = VirtualTime(seconds: termination.finishedAt).rfc3339
+        return terminated
+    }
+
+    /// A stable hex digest for ids (FNV-1a, repeated to 64 hex digits).
+    static func digest(of text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var output = ""
+        for round in 0..<4 {
+            for byte in (text + String(round)).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let part = String(hash, radix: 16)
+            output += String(repeating: "0", count: 16 - part.count) + part
+        }
+        return output
+    }
+}

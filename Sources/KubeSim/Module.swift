@@ -1,1 +1,0 @@
-// KubeSim module

@@ -1,0 +1,95 @@
+import Foundation
+import KubeModel
+
+extension KubeObject {
+    /// Wraps a typed object back into the enum; nil for a type kubedrill does not model.
+    /// The inverse of `resource`, so generic code can edit metadata and re-wrap.
+    public init?(resource: any KubeResource) {
+        switch resource {
+        case let object as Pod: self = .pod(object)
+        case let object as Service: self = .service(object)
+        case let object as ConfigMap: self = .configMap(object)
+        case let object as Secret: self = .secret(object)
+        case let object as Namespace: self = .namespace(object)
+        case let object as PersistentVolume: self = .persistentVolume(object)
+        case let object as PersistentVolumeClaim: self = .persistentVolumeClaim(object)
+        case let object as ResourceQuota: self = .resourceQuota(object)
+        case let object as LimitRange: self = .limitRange(object)
+        case let object as ServiceAccount: self = .serviceAccount(object)
+        case let object as Node: self = .node(object)
+        case let object as Event: self = .event(object)
+        case let object as Deployment: self = .deployment(object)
+        case let object as ReplicaSet: self = .replicaSet(object)
+        case let object as StatefulSet: self = .statefulSet(object)
+        case let object as DaemonSet: self = .daemonSet(object)
+        case let object as Job: self = .job(object)
+        case let object as CronJob: self = .cronJob(object)
+        case let object as Ingress: self = .ingress(object)
+        case let object as IngressClass: self = .ingressClass(object)
+        case let object as NetworkPolicy: self = .networkPolicy(object)
+        case let object as StorageClass: self = .storageClass(object)
+        case let object as HorizontalPodAutoscaler: self = .horizontalPodAutoscaler(object)
+        case let object as AutoscalingV1HorizontalPodAutoscaler: self = .autoscalingV1HorizontalPodAutoscaler(object)
+        case let object as PodDisruptionBudget: self = .podDisruptionBudget(object)
+        case let object as PriorityClass: self = .priorityClass(object)
+        case let object as Role: self = .role(object)
+        case let object as ClusterRole: self = .clusterRole(object)
+        case let object as RoleBinding: self = .roleBinding(object)
+        case let object as ClusterRoleBinding: self = .clusterRoleBinding(object)
+        default: return nil
+        }
+    }
+
+    /// Metadata, readable and writable whatever the kind.
+    public var meta: ObjectMeta {
+        get { metadata }
+        set {
+            var resource = self.resource
+            resource.metadata = newValue
+            if let object = KubeObject(resource: resource) { self = object }
+        }
+    }
+
+    /// The object as `kubectl get -o json` prints it: sorted keys, no escaped slashes.
+    public func jsonData(pretty: Bool = false) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(resource)
+    }
+
+    /// The object as a generic JSON tree, for merges and comparisons.
+    public func jsonValue() throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: jsonData())
+    }
+
+    /// Rebuilds a typed object from a JSON tree (after a merge patch).
+    public static func from(json: JSONValue) throws -> KubeObject? {
+        guard case .object(let fields) = json,
+              case .string(let apiVersion)? = fields["apiVersion"], case .string(let kind)? = fields["kind"] else { return nil }
+        let data = try JSONEncoder().encode(json)
+        return try KubeObject.decode(apiVersion: apiVersion, kind: kind, json: data)
+    }
+
+    public var pod: Pod? { if case .pod(let pod) = self { return pod } else { return nil } }
+    public var node: Node? { if case .node(let node) = self { return node } else { return nil } }
+}
+
+/// A `KubeObject` that encodes as its JSON and decodes by its `apiVersion`/`kind`, so the whole
+/// cluster can be saved between commands (`cluster.json`).
+public struct CodableObject: Codable, Sendable {
+    public var object: KubeObject
+
+    public init(_ object: KubeObject) { self.object = object }
+
+    public func encode(to encoder: Encoder) throws {
+        try object.resource.encode(to: encoder)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let json = try JSONValue(from: decoder)
+        guard let object = try KubeObject.from(json: json) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a modelled kind"))
+        }
+        self.object = object
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import KubeModel
+
+/// What changed in the store; controllers are fed these (upstream: watch events of an informer).
+public struct WatchEvent: Sendable {
+    public enum Kind: String, Sendable { case added = "ADDED", modified = "MODIFIED", deleted = "DELETED" }
+    public var type: Kind
+    public var key: ObjectKey
+    /// The object after the change (before it, for a deletion).
+    public var object: KubeObject
+}
+
+/// Errors of the API server, worded as upstream's `StatusError`s (k8s.io/apimachinery/pkg/api/errors).
+public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// `AlreadyExists`, `NotFound`, `Forbidden`, `Invalid`, `BadRequest`.
+    public var reason: String
+    public var message: String
+    /// The manifest the failing request came from, when it came from one (`apply -f`).
+    public var file: String?
+    public var line: Int?
+    /// `creating` or `applying`, for kubectl's `error when creating "web.yaml": …`.
+    public var operation: String?
+
+    public init(reason: String, message: String) {
+        self.reason = reason
+        self.message = message
+    }
+
+    /// Errors are the same when reason and message are; where they came from is context.
+    public static func == (lhs: APIError, rhs: APIError) -> Bool { lhs.reason == rhs.reason && lhs.message == rhs.message }
+
+    /// kubectl's rendering: `Error from server (NotFound): pods "web" not found`, with
+    /// `error when creating "web.yaml": ` before the message for requests from a file.
+    public var description: String {
+        let context = file.map { "error when \(operation ?? "applying") \"\($0)\": " } ?? ""
+        return "Error from server (\(reason)): \(context)\(message)"
+    }
+
+    public static func notFound(_ key: ObjectKey) -> APIError {
+        APIError(reason: "NotFound", message: "\(ResourceName.forKind(key.kind).qualified) \"\(key.name)\" not found")
+    }
+
+    public static func alreadyExists(_ key: ObjectKey) -> APIError {
+        APIError(reason: "AlreadyExists", message: "\(ResourceName.forKind(key.kind).qualified) \"\(key.name)\" already exists")
+    }
+}
+
+/// The cluster's objects keyed by kind/namespace/name, with what the API server adds to each:
+/// uid, resourceVersion, generation, creationTimestamp. Every change is also queued as a
+/// `WatchEvent` for the controller runner.
+public final class Store {
+    public private(set) var objects: [ObjectKey: KubeObject] = [:]
+    /// The cluster-wide counter behind every `metadata.resourceVersion` (etcd's revision).
+    public private(set) var revision: Int64 = 0
+    public var random: SeededRandom
+    /// The time of the change being made; the runner sets it before each reconcile.
+    public var now: VirtualTime = .zero
+    /// Changes not yet handed to controllers.
+    public private(set) var pendingEvents: [WatchEvent] = []
+    /// State kubelets keep outside the API (containers, logs, pulled images), keyed by pod.
+    public var containerRuntime: [ObjectKey: PodRuntime] = [:]
+    /// Images each node has pulled (`IfNotPresent` skips the pull for these).
+    public var nodeImages: [String: Set<String>] = [:]
+    /// Every event as it happened, in order; `Event` objects aggregate repeats like upstream.
+    public var eventLog: [RecordedEvent] = []
+
+    public init(seed: UInt64 = 1) { random = SeededRandom(seed: seed) }
+
+    public func get(_ key: ObjectKey) -> KubeObject? { objects[key] }
+
+    /// Objects of one kind, in one namespace or all (nil), sorted by key.
+    public func list(kind: String, namespace: String? = nil) -> [KubeObject] {
+        objects.keys.filter { $0.kind == kind && (namespace == nil || $0.namespace == namespace) }
+            .sorted().compactMap { objects[$0] }
+    }
+
+    public var pods: [Pod] { list(kind: "Pod").compactMap(\.pod) }
+    public var nodes: [Node] { list(kind: "Node").compactMap(\.node) }
+
+    /// Stores a new object: uid, resourceVersion, generation 1 and creationTimestamp are set here,
+    /// as the API server's registry does (`rest.BeforeCreate`).
+    @discardableResult
+    public func create(_ object: KubeObject) throws -> KubeObject {
+        var object = object
+        var meta = object.meta
+        if (meta.name ?? "").isEmpty, let prefix = meta.generateName {
+            repeat { meta.name = prefix + random.suffix() } while objects[object.with(meta).key] != nil
+        }
+        let key = object.with(meta).key
+        guard objects[key] == nil else { throw APIError.alreadyExists(key) }
+        revision += 1
+        meta.uid = random.uuid()
+        meta.resourceVersion = String(revision)
+        meta.generation = 1
+        meta.creationTimestamp = now.rfc3339
+        meta.deletionTimestamp = nil
+        object.meta = meta
+        objects[key] = object
+        pendingEvents.append(WatchEvent(type: .added, key: key, object: object))
+        return object
+    }
+
+    /// Replaces an existing object, keeping what the server owns (uid, creationTimestamp) and
+    /// bumping `generation` when anything but metadata and status changed
+    /// (upstream: each kind's `PrepareForUpdate`).
+    @discardableResult
+    public func update(_ object: KubeObject) throws -> KubeObject {
+        let key = object.key
+        guard let old = objects[key] else { throw APIError.notFound(key) }
+        var object = object
+        var meta = object.meta
+        meta.uid = old.meta.uid
+        meta.creationTimestamp = old.meta.creationTimestamp
+        meta.generation = old.meta.generation ?? 1
+        if Self.specDiffers(old, object) { meta.generation = (meta.generation ?? 1) + 1 }
+        object.meta = meta
+        return commit(object, replacing: old)
+    }
+
+    /// Writes status (or metadata) without touching generation, as the `/status` subresource does.
+    @discardableResult
+    public func updateStatus(_ object: KubeObject) -> KubeObject? {
+        guard let old = objects[object.key] else { return nil }
+        return commit(object, replacing: old)
+    }
+
+    private func commit(_ object: KubeObject, replacing old: KubeObject) -> KubeObject {
+        var object = object
+        var meta = object.meta
+        meta.resourceVersion = old.meta.resourceVersion
+        object.meta = meta
+        guard object != old else { return old }  // no-op writes leave resourceVersion alone
+        revision += 1
+        meta.resourceVersion = String(revision)
+        object.meta = meta
+        objects[object.key] = object
+        pendingEvents.append(WatchEvent(type: .modified, key: object.key, object: object))
+        return object
+    }
+
+    /// Removes an object now; dependents are the garbage collector's business.
+    @discardableResult
+    public func remove(_ key: ObjectKey) -> KubeObject? {
+        guard let old = objects.removeValue(forKey: key) else { return nil }
+        revision += 1
+        containerRuntime[key] = nil
+        pendingEvents.append(WatchEvent(type: .deleted, key: key, object: old))
+        return old
+    }
+
+    /// Hands the queued changes to the runner.
+    public func takePendingEvents() -> [WatchEvent] {
+        defer { pendingEvents.removeAll() }
+        return pendingEvents
+    }
+
+    /// Objects whose `ownerReferences` name `uid`, sorted by key.
+    public func dependents(ofUID uid: String) -> [KubeObject] {
+        objects.keys.sorted().compactMap { key in
+            guard let object = objects[key], object.meta.ownerReferences?.contains(where: { $0.uid == uid }) == true else { return nil }
+            return object
+        }
+    }
+
+    /// Restores a saved cluster (`cluster.json`): objects are put back as they were saved.
+    func restore(objects saved: [KubeObject], revision: Int64) {
+        objects = Dictionary(saved.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.revision = revision
+    }
+
+    private static func specDiffers(_ old: KubeObject, _ new: KubeObject) -> Bool {
+        guard case .object(var before)? = try? old.jsonValue(), case .object(var after)? = try? new.jsonValue() else { return false }
+        for field in ["metadata", "status"] {
+            before[field] = nil
+            after[field] = nil
+        }
+        return before != after
+    }
+}
+
+extension KubeObject {
+    /// A copy with other metadata.
+    public func with(_ meta: ObjectMeta) -> KubeObject {
+        var copy = self
+        copy.meta = meta
+        return copy
+    }
+}

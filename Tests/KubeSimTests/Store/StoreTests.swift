@@ -1,0 +1,62 @@
+import KubeModel
+import Testing
+@testable import KubeSim
+
+@Suite("Object store")
+struct StoreTests {
+    @Test("Creating sets uid, resourceVersion, generation 1 and creationTimestamp (apiserver rest.BeforeCreate)")
+    func createSetsServerFields() throws {
+        let cluster = try cluster(podYAML())
+        let meta = try #require(cluster.pod("web")).metadata
+        #expect(meta.uid?.count == 36)
+        #expect(meta.generation == 1)
+        #expect(meta.creationTimestamp == "2026-01-01T00:00:00Z")
+        #expect(Int(meta.resourceVersion ?? "") ?? 0 > 0)
+    }
+
+    @Test("Creating an existing object fails with AlreadyExists: pods \"web\" already exists")
+    func createTwice() throws {
+        let cluster = try cluster(podYAML())
+        let object = try #require(cluster.get(.pod("web")))
+        #expect(throws: APIError.alreadyExists(.pod("web"))) { try cluster.create(object) }
+        #expect(APIError.alreadyExists(.pod("web")).description == "Error from server (AlreadyExists): pods \"web\" already exists")
+    }
+
+    @Test("Spec changes bump metadata.generation; label changes do not (generation tracks spec only)")
+    func generation() throws {
+        let cluster = try cluster("""
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: web}
+            spec:
+              selector: {matchLabels: {app: web}}
+              template:
+                metadata: {labels: {app: web}}
+                spec: {containers: [{name: web, image: nginx:1.27}]}
+            """)
+        let key = ObjectKey(kind: "Deployment", namespace: "default", name: "web")
+        try cluster.label(key, ["tier=front"])
+        #expect(cluster.get(key)?.meta.generation == 1)
+        try cluster.patch(key, patch: .object(["spec": .object(["replicas": .int(3)])]))
+        #expect(cluster.get(key)?.meta.generation == 2)
+    }
+
+    @Test("Watch events reach controllers as ADDED, MODIFIED, DELETED with the object")
+    func watchEvents() throws {
+        let store = Store()
+        var pod = Pod()
+        pod.metadata.name = "a"
+        pod.metadata.namespace = "default"
+        try store.create(.pod(pod))
+        pod.metadata.labels = ["x": "y"]
+        _ = store.updateStatus(.pod(pod))
+        store.remove(.pod("a"))
+        #expect(store.takePendingEvents().map(\.type) == [.added, .modified, .deleted])
+    }
+
+    @Test("The same inputs and seed give the same uids (seeded randomness only)")
+    func deterministic() throws {
+        let first = try cluster(podYAML()), second = try cluster(podYAML())
+        #expect(first.pod("web")?.metadata.uid == second.pod("web")?.metadata.uid)
+    }
+}
