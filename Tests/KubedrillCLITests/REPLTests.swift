@@ -58,7 +58,8 @@ struct REPLTests {
         let env = CommandEnvironment.captured()
         let library = env.library(at: sandbox.content)
         let completer = Completer(library: { library }, currentDirectory: sandbox.root.path)
-        #expect(completer.candidates(for: "no") == ["notes"])
+        #expect(completer.candidates(for: "not") == ["notes"])
+        #expect(completer.candidates(for: "no") == ["node", "notes"])
         #expect(completer.candidates(for: "se") == ["search"])
         #expect(completer.candidates(for: "sh") == ["show"])
         #expect(completer.candidates(for: "show ") == ["deployments", "pods", "services"])
@@ -76,8 +77,8 @@ struct REPLTests {
             executable: builtBinary, arguments: ["--home", sandbox.home.path, "--content", sandbox.content.path],
             environment: ["TERM": "xterm", "HOME": sandbox.root.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"])
         var seen = try #require(terminal.waitFor("kubedrill> "))
-        terminal.send("no\t")  // libedit completes "no" to "notes "
-        seen = try #require(terminal.waitFor("tes ", after: seen))
+        terminal.send("not\t")  // libedit completes "not" to "notes "
+        seen = try #require(terminal.waitFor("es ", after: seen))
         terminal.send("\r")
         seen = try #require(terminal.waitFor("deployments  Deployments", after: seen))
         seen = try #require(terminal.waitFor("kubedrill> ", after: seen))

@@ -29,6 +29,8 @@ enum ReviewDatabaseFile {
 
     static func open(_ url: URL, now: Date) throws -> Opened {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let lock = try OpenLock(for: url)
+        defer { withExtendedLifetime(lock) {} }
         var notice: String?
         if let reason = problem(with: url) {
             notice = try moveAside(url, reason: reason, now: now)
@@ -72,6 +74,8 @@ enum ReviewDatabaseFile {
         do {
             var config = Configuration()
             config.readonly = true
+            // Another shell may be writing: wait for it like the real open does.
+            config.busyMode = .timeout(10)
             let probe = try DatabaseQueue(path: url.path, configuration: config)
             defer { try? probe.close() }
             return try probe.read { db -> String? in
@@ -87,6 +91,10 @@ enum ReviewDatabaseFile {
                 return applied.contains("Create reviewLog") || applied.isEmpty ? nil
                     : "it is a SQLite database of another program (migrations: \(applied.prefix(3).joined(separator: ", ")))"
             }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+            // Busy is about another process, never about the file: moving it aside would hide a
+            // healthy history. The real open below waits or reports the lock.
+            return nil
         } catch {
             return "SQLite cannot read it (\(error))"
         }

@@ -111,4 +111,20 @@ struct QuizDurabilityTests {
         #expect(try store.schedules().values.allSatisfy { $0.reps == 2 })
         #expect(try store.rebuild(write: false).changedCards.isEmpty)
     }
+
+    @Test("Shells opening a new history at the same moment all get it: none fails migrating, none moves it aside")
+    func simultaneousFirstOpen() throws {
+        let binary = try #require(StudyFixture.binary(), "build the kubedrill binary first (swift build)")
+        let fixture = try StudyFixture(cards: 3)
+        let arguments = ["quiz", "--home", fixture.home.path, "--content", fixture.content.path, "--now", "2026-05-01T09:00:00Z"]
+        let quizzes = try (0..<4).map { _ in try RunningQuiz(binary: binary, arguments: arguments) }
+        for quiz in quizzes {
+            #expect(quiz.wait { $0.contains("Enter reveals") })
+            quiz.closeInput()
+            quiz.process.waitUntilExit()
+            #expect(!quiz.outputSoFar.contains("moved aside"))
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: fixture.home.path)
+        #expect(!files.contains { $0.contains(".corrupt-") })
+    }
 }
