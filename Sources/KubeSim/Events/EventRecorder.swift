@@ -22,12 +22,8 @@ extension Store {
         let namespace = meta.namespace ?? "default"
         eventLog.append(RecordedEvent(time: now.seconds, type: type, reason: reason, object: "\(object.kind)/\(meta.name ?? "")",
                                       namespace: namespace, message: message))
-        let existing = list(kind: "Event", namespace: namespace).first { candidate in
-            guard case .event(let event) = candidate else { return false }
-            return event.involvedObject.uid == meta.uid && event.reason == reason && event.message == message
-                && event.involvedObject.fieldPath == fieldPath
-        }
-        if case .event(var event)? = existing {
+        let identity = "\(meta.uid ?? "")|\(reason)|\(fieldPath ?? "")|\(message)"
+        if let key = eventsByIdentity[identity], case .event(var event)? = get(key) {
             event.count = (event.count ?? 1) + 1
             event.lastTimestamp = now.rfc3339
             updateStatus(.event(event))
@@ -56,7 +52,7 @@ extension Store {
         event.source?.host = host
         event.reportingComponent = component
         event.reportingInstance = host ?? ""
-        _ = try? create(.event(event))
+        if let created = try? create(.event(event)) { eventsByIdentity[identity] = created.key }
     }
 
     /// The recorded occurrences about one object, oldest first.

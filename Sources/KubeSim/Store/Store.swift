@@ -50,6 +50,7 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
 /// `WatchEvent` for the controller runner.
 public final class Store {
     public private(set) var objects: [ObjectKey: KubeObject] = [:]
+    private var index = StoreIndex()
     /// The cluster-wide counter behind every `metadata.resourceVersion` (etcd's revision).
     public private(set) var revision: Int64 = 0
     public var random: SeededRandom
@@ -63,6 +64,9 @@ public final class Store {
     public var nodeImages: [String: Set<String>] = [:]
     /// Every event as it happened, in order; `Event` objects aggregate repeats like upstream.
     public var eventLog: [RecordedEvent] = []
+    /// `Event` objects by what makes a repeat a repeat (uid, reason, message, field path), so the
+    /// recorder finds the one to bump without listing every event.
+    var eventsByIdentity: [String: ObjectKey] = [:]
 
     public init(seed: UInt64 = 1) { random = SeededRandom(seed: seed) }
 
@@ -70,9 +74,21 @@ public final class Store {
 
     /// Objects of one kind, in one namespace or all (nil), sorted by key.
     public func list(kind: String, namespace: String? = nil) -> [KubeObject] {
-        objects.keys.filter { $0.kind == kind && (namespace == nil || $0.namespace == namespace) }
-            .sorted().compactMap { objects[$0] }
+        index.keys(kind: kind, namespace: namespace).compactMap { objects[$0] }
     }
+
+    /// Keys of one kind, in one namespace or all (nil), sorted.
+    public func keys(kind: String, namespace: String? = nil) -> [ObjectKey] {
+        index.keys(kind: kind, namespace: namespace)
+    }
+
+    /// The object with this uid, if it still exists (owner lookups).
+    public func object(withUID uid: String) -> KubeObject? {
+        index.keyByUID[uid].flatMap { objects[$0] }
+    }
+
+    /// True while some object has this uid.
+    public func exists(uid: String) -> Bool { index.keyByUID[uid] != nil }
 
     public var pods: [Pod] { list(kind: "Pod").compactMap(\.pod) }
     public var nodes: [Node] { list(kind: "Node").compactMap(\.node) }
@@ -96,6 +112,7 @@ public final class Store {
         meta.deletionTimestamp = nil
         object.meta = meta
         objects[key] = object
+        index.insert(object, at: key)
         pendingEvents.append(WatchEvent(type: .added, key: key, object: object))
         return object
     }
@@ -134,6 +151,7 @@ public final class Store {
         meta.resourceVersion = String(revision)
         object.meta = meta
         objects[object.key] = object
+        index.replace(old, with: object, at: object.key)
         pendingEvents.append(WatchEvent(type: .modified, key: object.key, object: object))
         return object
     }
@@ -142,6 +160,7 @@ public final class Store {
     @discardableResult
     public func remove(_ key: ObjectKey) -> KubeObject? {
         guard let old = objects.removeValue(forKey: key) else { return nil }
+        index.remove(old, at: key)
         revision += 1
         containerRuntime[key] = nil
         pendingEvents.append(WatchEvent(type: .deleted, key: key, object: old))
@@ -156,15 +175,14 @@ public final class Store {
 
     /// Objects whose `ownerReferences` name `uid`, sorted by key.
     public func dependents(ofUID uid: String) -> [KubeObject] {
-        objects.keys.sorted().compactMap { key in
-            guard let object = objects[key], object.meta.ownerReferences?.contains(where: { $0.uid == uid }) == true else { return nil }
-            return object
-        }
+        (index.dependentsByOwnerUID[uid] ?? []).sorted().compactMap { objects[$0] }
     }
 
     /// Restores a saved cluster (`cluster.json`): objects are put back as they were saved.
     func restore(objects saved: [KubeObject], revision: Int64) {
         objects = Dictionary(saved.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        index = StoreIndex()
+        for (key, object) in objects { index.insert(object, at: key) }
         self.revision = revision
     }
 

@@ -22,8 +22,7 @@ struct GarbageCollector: Controller {
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
         guard let object = store.get(key), let owners = object.meta.ownerReferences, !owners.isEmpty else { return .done }
-        let liveUIDs = Set(store.objects.values.compactMap { $0.meta.uid })
-        guard owners.allSatisfy({ !liveUIDs.contains($0.uid) }) else { return .done }
+        guard owners.allSatisfy({ !store.exists(uid: $0.uid) }) else { return .done }
         GracefulDeletion.delete(object, in: store, gracePeriod: nil)
         return .done
     }

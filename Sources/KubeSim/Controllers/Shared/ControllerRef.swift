@@ -1,0 +1,61 @@
+import KubeModel
+
+/// Owner references as the workload controllers set and read them
+/// (upstream: `metav1.NewControllerRef`, `metav1.GetControllerOf`,
+/// pkg/controller/controller_ref_manager.go).
+public enum ControllerRef {
+    /// The reference a controller puts on what it creates: `controller: true` and
+    /// `blockOwnerDeletion: true`, so foreground deletion waits for it.
+    public static func make(for owner: KubeObject) -> OwnerReference {
+        var reference = OwnerReference()
+        reference.apiVersion = owner.apiVersion
+        reference.kind = owner.kind
+        reference.name = owner.meta.name ?? ""
+        reference.uid = owner.meta.uid ?? ""
+        reference.controller = true
+        reference.blockOwnerDeletion = true
+        return reference
+    }
+
+    /// The one owner reference with `controller: true`, if any.
+    public static func of(_ object: KubeObject) -> OwnerReference? {
+        object.meta.ownerReferences?.first { $0.controller == true }
+    }
+
+    /// True when `owner` is the controller of `object`.
+    public static func isControlled(_ object: KubeObject, by owner: KubeObject) -> Bool {
+        guard let uid = owner.meta.uid else { return false }
+        return of(object)?.uid == uid
+    }
+
+    /// The objects a controller owns after adoption and release, as `ClaimPods` does: an
+    /// orphan whose labels match the selector is adopted (its controller reference is added);
+    /// an owned one whose labels no longer match is released (the reference removed). Objects
+    /// being deleted are neither adopted nor released. Returns the owned objects, sorted by key.
+    public static func claim(_ candidates: [KubeObject], for owner: KubeObject, selector: LabelSelector?,
+                             in client: ControllerClient) -> [KubeObject] {
+        guard let selector, !(selector.matchLabels ?? [:]).isEmpty || !(selector.matchExpressions ?? []).isEmpty else { return [] }
+        // An owner being deleted does not adopt (controller_ref_manager.go `canAdopt`).
+        let ownerDeleting = owner.meta.deletionTimestamp != nil
+        var owned: [KubeObject] = []
+        for candidate in candidates {
+            let matches = selector.matches(candidate.meta.labels ?? [:])
+            if let reference = of(candidate) {
+                guard reference.uid == owner.meta.uid else { continue }
+                if matches || candidate.meta.deletionTimestamp != nil {
+                    owned.append(candidate)
+                } else {
+                    var meta = candidate.meta
+                    meta.ownerReferences = meta.ownerReferences?.filter { $0.uid != reference.uid }
+                    if meta.ownerReferences?.isEmpty == true { meta.ownerReferences = nil }
+                    client.updateStatus(candidate.with(meta))
+                }
+            } else if matches, !ownerDeleting, candidate.meta.deletionTimestamp == nil {
+                var meta = candidate.meta
+                meta.ownerReferences = (meta.ownerReferences ?? []) + [make(for: owner)]
+                if let adopted = client.updateStatus(candidate.with(meta)) { owned.append(adopted) }
+            }
+        }
+        return owned
+    }
+}
