@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Parses CommonMark with GitHub's extensions through cmark-gfm.
 ///
@@ -9,6 +10,18 @@ public enum MarkdownParser {
     /// Parses `text`. `lineOffset` is added to every line number, for documents whose first lines
     /// (front matter) were cut off before parsing.
     public static func parse(_ text: String, lineOffset: Int = 0) -> MarkdownNode {
+        let tree = cmarkLock.withLock { parseLocked(text, lineOffset: lineOffset) }
+        // Wiki links first: that pass merges the text nodes cmark split at brackets.
+        return TaskItems.resolve(in: WikiLinks.resolve(in: tree))
+    }
+
+    /// cmark-gfm is not thread-safe with extensions: registration is an unguarded static flag, and
+    /// attaching an extension adds its characters (`~` for strikethrough) to process-wide inline
+    /// tables that finishing a parser removes again, so a parse on another thread could lose its
+    /// strikethrough. Every use of cmark goes through this lock.
+    private static let cmarkLock = NSLock()
+
+    private static func parseLocked(_ text: String, lineOffset: Int) -> MarkdownNode {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         guard let parser = cmark_parser_new(options) else {
@@ -30,8 +43,7 @@ public enum MarkdownParser {
             return MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
         }
         defer { cmark_node_free(root) }
-        // Wiki links first: that pass merges the text nodes cmark split at brackets.
-        return TaskItems.resolve(in: WikiLinks.resolve(in: convert(root, lineOffset: lineOffset)))
+        return convert(root, lineOffset: lineOffset)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

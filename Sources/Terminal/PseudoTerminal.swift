@@ -20,7 +20,8 @@ public final class PseudoTerminalProcess {
 
     public init(executable: String, arguments: [String], environment: [String: String],
                 columns: UInt16 = 80, rows: UInt16 = 24) throws {
-        let master = posix_openpt(O_RDWR | O_NOCTTY)
+        // Close-on-exec: processes other threads spawn meanwhile must not hold our terminal.
+        let master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
             throw SpawnError(description: "cannot open a pseudo-terminal")
         }
@@ -88,6 +89,19 @@ public final class PseudoTerminalProcess {
             if remaining <= 0 { return nil }
             _ = readAvailable(waitMilliseconds: Int32(min(remaining, 0.2) * 1000))
         }
+    }
+
+    /// Waits until the program has put the terminal in raw mode (ICANON off), as a line editor
+    /// does while it reads a line: keys sent before that would be read as a cooked line.
+    /// Returns false on timeout.
+    public func waitForRawMode(timeout: TimeInterval = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while deadline.timeIntervalSinceNow > 0 {
+            var settings = termios()
+            if tcgetattr(master, &settings) == 0, settings.c_lflag & tcflag_t(ICANON) == 0 { return true }
+            _ = readAvailable(waitMilliseconds: 10)
+        }
+        return false
     }
 
     /// Waits for the program to end; returns its exit status, or nil on timeout.

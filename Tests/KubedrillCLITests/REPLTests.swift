@@ -76,21 +76,26 @@ struct REPLTests {
         let terminal = try PseudoTerminalProcess(
             executable: builtBinary, arguments: ["--home", sandbox.home.path, "--content", sandbox.content.path],
             environment: ["TERM": "xterm", "HOME": sandbox.root.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"])
+        // Each key goes in once libedit reads in raw mode, as a person's typing would.
+        func type(_ keys: String) throws {
+            try #require(terminal.waitForRawMode(), "the shell never put the terminal in raw mode: \(terminal.output)")
+            terminal.send(keys)
+        }
         var seen = try #require(terminal.waitFor("kubedrill> "))
-        terminal.send("not\t")  // libedit completes "not" to "notes "
+        try type("not\t")  // libedit completes "not" to "notes "
         seen = try #require(terminal.waitFor("es ", after: seen))
-        terminal.send("\r")
+        try type("\r")
         seen = try #require(terminal.waitFor("deployments  Deployments", after: seen))
         seen = try #require(terminal.waitFor("kubedrill> ", after: seen))
-        terminal.send("show half-typed")
+        try type("show half-typed")
         seen = try #require(terminal.waitFor("half-typed", after: seen))
-        terminal.send("\u{03}")  // Ctrl-C abandons the line and the shell goes on
+        try type("\u{03}")  // Ctrl-C abandons the line and the shell goes on
         seen = try #require(terminal.waitFor("^C", after: seen))
         seen = try #require(terminal.waitFor("kubedrill> ", after: seen))
-        terminal.send("show services\r")
+        try type("show services\r")
         seen = try #require(terminal.waitFor("stable virtual IP", after: seen))
         _ = try #require(terminal.waitFor("kubedrill> ", after: seen))
-        terminal.send("\u{04}")  // Ctrl-D leaves
+        try type("\u{04}")  // Ctrl-D leaves
         let status = terminal.waitForExit()
         #expect(status == 0, "shell output: \(terminal.output)")
         let history = try String(contentsOf: sandbox.home.appendingPathComponent("history"), encoding: .utf8)

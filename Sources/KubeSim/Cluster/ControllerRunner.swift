@@ -17,8 +17,12 @@ public struct WorkItem: Codable, Hashable, Comparable, Sendable {
 /// object costs one reconcile.
 public final class ControllerRunner {
     public private(set) var controllers: [any Controller] = []
+    private var controllersByName: [String: any Controller] = [:]
     /// Pending work: controller name → key → due time.
     public private(set) var queue: [String: [ObjectKey: VirtualTime]] = [:]
+    /// The same work ordered by due time; entries no longer in `queue` are stale.
+    private var heap = WorkHeap()
+    private var pendingCount = 0
     /// Reconciles run so far (for benchmarks and runaway detection).
     public private(set) var reconcileCount = 0
     /// A safety net against controllers that requeue forever at the same instant.
@@ -28,11 +32,21 @@ public final class ControllerRunner {
 
     public func register(_ controller: any Controller) {
         controllers.append(controller)
+        controllersByName[controller.name] = controller
     }
 
     public func enqueue(_ key: ObjectKey, for controller: String, at due: VirtualTime) {
-        if let existing = queue[controller]?[key], existing <= due { return }
+        let existing = queue[controller]?[key]
+        if let existing, existing <= due { return }
+        if existing == nil { pendingCount += 1 }
         queue[controller, default: [:]][key] = due
+        heap.push(WorkItem(due: due, controller: controller, key: key))
+    }
+
+    /// Takes a queued item off (it is about to run).
+    private func dequeue(_ item: WorkItem) {
+        guard queue[item.controller]?.removeValue(forKey: item.key) != nil else { return }
+        pendingCount -= 1
     }
 
     /// Turns the store's pending changes into queued keys, due now.
@@ -50,17 +64,17 @@ public final class ControllerRunner {
 
     /// The next item due at or before `limit`, if any.
     public func nextItem(notAfter limit: VirtualTime) -> WorkItem? {
-        var best: WorkItem?
-        for (controller, keys) in queue {
-            for (key, due) in keys where due <= limit {
-                let item = WorkItem(due: due, controller: controller, key: key)
-                if best.map({ item < $0 }) ?? true { best = item }
+        while let top = heap.first {
+            guard queue[top.controller]?[top.key] == top.due else {
+                heap.pop()  // superseded or already run
+                continue
             }
+            return top.due <= limit ? top : nil
         }
-        return best
+        return nil
     }
 
-    public var isIdle: Bool { queue.values.allSatisfy(\.isEmpty) }
+    public var isIdle: Bool { pendingCount == 0 }
 
     /// Runs every reconcile due up to `target`, moving the store's clock forward to each item's
     /// due time. With `stopWhenIdle` the clock stays at the last change when the queue empties
@@ -73,9 +87,9 @@ public final class ControllerRunner {
             guard budget > 0 else {
                 throw APIError(reason: "InternalError", message: "controllers did not settle (\(maximumReconcilesPerAdvance) reconciles); a controller keeps requeueing")
             }
-            queue[item.controller]?[item.key] = nil
+            dequeue(item)
             store.now = max(store.now, item.due)
-            guard let controller = controllers.first(where: { $0.name == item.controller }) else { continue }
+            guard let controller = controllersByName[item.controller] else { continue }
             reconcileCount += 1
             let result = controller.reconcile(item.key, in: store, at: store.now)
             if case .requeue(let after) = result {
@@ -89,6 +103,8 @@ public final class ControllerRunner {
     /// Restores saved pending work.
     func restore(_ items: [WorkItem]) {
         queue = [:]
+        heap.removeAll()
+        pendingCount = 0
         for item in items { enqueue(item.key, for: item.controller, at: item.due) }
     }
 

@@ -187,6 +187,8 @@ public final class Store {
     }
 
     private static func specDiffers(_ old: KubeObject, _ new: KubeObject) -> Bool {
+        // Equal apart from metadata: nothing to compare field by field (the common case).
+        if old.with(new.meta) == new { return false }
         guard case .object(var before)? = try? old.jsonValue(), case .object(var after)? = try? new.jsonValue() else { return false }
         for field in ["metadata", "status"] {
             before[field] = nil
