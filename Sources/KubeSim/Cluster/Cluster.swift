@@ -41,6 +41,9 @@ public final class Cluster {
         runner.register(NodeLifecycleController())
         runner.register(NamespaceController())
         runner.register(ResourceQuotaController())
+        runner.register(StatefulSetController(cluster: self))
+        runner.register(DaemonSetController(cluster: self))
+        runner.register(PodGCController())
     }
 
     /// Runs what is due at the current instant (after a write), without moving the clock.
