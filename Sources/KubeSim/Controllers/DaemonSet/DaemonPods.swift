@@ -103,19 +103,33 @@ enum DaemonPods {
     /// tolerated); `shouldContinueRunning` when an existing pod may stay (only NoExecute taints
     /// it does not tolerate evict it).
     static func nodeShouldRun(_ node: Node, _ ds: DaemonSet) -> (shouldRun: Bool, shouldContinueRunning: Bool) {
-        var spec = ds.spec?.template.spec ?? PodSpec()
-        let nodeName = node.metadata.name ?? ""
-        if let wanted = spec.nodeName, !wanted.isEmpty, wanted != nodeName { return (false, false) }
-        spec.nodeName = nodeName
-        addDaemonTolerations(&spec)
-        guard RequiredNodeAffinity(spec).matches(node) else { return (false, false) }
-        let tolerations = spec.tolerations ?? []
-        let taints = node.spec?.taints ?? []
-        func untolerated(_ effects: Set<String>) -> Bool {
-            taints.contains { effects.contains($0.effect) && !Tolerations.tolerate(tolerations, $0) }
+        Eligibility(ds).check(node)
+    }
+
+    /// The daemon pod's scheduling terms, prepared once per sync (upstream `NewPod` per node).
+    struct Eligibility {
+        let nodeName: String?
+        let affinity: RequiredNodeAffinity
+        let tolerations: [Toleration]
+
+        init(_ ds: DaemonSet) {
+            var spec = ds.spec?.template.spec ?? PodSpec()
+            addDaemonTolerations(&spec)
+            nodeName = spec.nodeName.flatMap { $0.isEmpty ? nil : $0 }
+            affinity = RequiredNodeAffinity(spec)
+            tolerations = spec.tolerations ?? []
         }
-        if untolerated(["NoSchedule", "NoExecute"]) { return (false, !untolerated(["NoExecute"])) }
-        return (true, true)
+
+        func check(_ node: Node) -> (shouldRun: Bool, shouldContinueRunning: Bool) {
+            if let nodeName, nodeName != node.metadata.name { return (false, false) }
+            guard affinity.matches(node) else { return (false, false) }
+            let taints = node.spec?.taints ?? []
+            func untolerated(_ effects: Set<String>) -> Bool {
+                taints.contains { effects.contains($0.effect) && !Tolerations.tolerate(tolerations, $0) }
+            }
+            if untolerated(["NoSchedule", "NoExecute"]) { return (false, !untolerated(["NoExecute"])) }
+            return (true, true)
+        }
     }
 
     /// `IsPodUpdated`: the pod carries the current hash, or the current template generation.

@@ -7,7 +7,10 @@ import KubeModel
 /// by the scheduler, as upstream does since ScheduleDaemonSetPods.
 struct DaemonSetController: Controller {
     static let component = "daemonset-controller"
-    let name = "daemonset"
+    /// The runner breaks ties between items due at one instant by controller name; under
+    /// `workloads.` this sorts after the scheduler and the kubelets, so a burst of pod updates at
+    /// one instant costs one sync, as a workqueue coalesces them, rather than one per pod.
+    let name = "workloads.daemonset"
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {

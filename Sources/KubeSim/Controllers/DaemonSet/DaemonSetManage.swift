@@ -15,6 +15,8 @@ struct DaemonSetSync {
     let now: VirtualTime
     /// The daemon's pods by the node they run on or are meant for (`getNodesToDaemonPods`).
     var nodeToPods: [String: [Pod]]
+    /// `NodeShouldRunDaemonPod` for each node, worked out once per sync.
+    let eligibility: [String: (shouldRun: Bool, shouldContinueRunning: Bool)]
     /// Pods were created or deleted: like upstream's unsatisfied expectations, the rolling
     /// update waits for the next sync, which those changes trigger.
     var madeChanges = false
@@ -39,6 +41,12 @@ struct DaemonSetSync {
             grouped[node, default: []].append(pod)
         }
         nodeToPods = grouped
+        let terms = DaemonPods.Eligibility(ds)
+        eligibility = Dictionary(nodes.map { ($0.metadata.name ?? "", terms.check($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    func shouldRun(_ node: Node) -> (shouldRun: Bool, shouldContinueRunning: Bool) {
+        eligibility[node.metadata.name ?? ""] ?? (false, false)
     }
 
     static func key(_ pod: Pod) -> ObjectKey { .pod(pod.metadata.name ?? "", namespace: pod.metadata.namespace ?? "default") }
@@ -63,7 +71,7 @@ struct DaemonSetSync {
     /// `podsShouldBeOnNode`: the node to give a pod to, and the pods to delete on it.
     func podsShouldBeOnNode(_ node: Node) -> (needing: [String], deleting: [ObjectKey]) {
         let name = node.metadata.name ?? ""
-        let (shouldRun, shouldContinueRunning) = DaemonPods.nodeShouldRun(node, ds)
+        let (shouldRun, shouldContinueRunning) = self.shouldRun(node)
         let pods = nodeToPods[name]
         var needing: [String] = [], deleting: [ObjectKey] = []
         if shouldRun && pods == nil { return ([name], []) }

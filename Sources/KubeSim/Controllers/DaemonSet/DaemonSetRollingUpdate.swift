@@ -27,7 +27,7 @@ extension DaemonSetSync {
     /// that should run a pod gets an entry (empty when it has none).
     mutating func desiredNodeCounts() -> (maxSurge: Int, maxUnavailable: Int, desired: Int) {
         var desired = 0
-        for node in nodes where DaemonPods.nodeShouldRun(node, ds).shouldRun {
+        for node in nodes where shouldRun(node).shouldRun {
             desired += 1
             let name = node.metadata.name ?? ""
             if nodeToPods[name] == nil { nodeToPods[name] = [] }
@@ -85,10 +85,10 @@ extension DaemonSetSync {
             guard let old else { continue }  // manage handles nodes without an old pod
             guard let new else {
                 guard let node = nodesByName[name] else { continue }
-                let shouldRun = DaemonPods.nodeShouldRun(node, ds).shouldRun
+                let wanted = shouldRun(node).shouldRun
                 if !isAvailable(old) {
-                    if shouldRun { allowedNewNodes.append(name) } else { oldPodsToDelete.append(Self.key(old)) }
-                } else if !shouldRun {
+                    if wanted { allowedNewNodes.append(name) } else { oldPodsToDelete.append(Self.key(old)) }
+                } else if !wanted {
                     shouldNotRunPodsToDelete.append(Self.key(old))
                 } else if surging < maxSurge {
                     candidateNewNodes.append(name)

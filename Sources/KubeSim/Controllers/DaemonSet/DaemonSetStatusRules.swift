@@ -7,9 +7,9 @@ extension DaemonSetSync {
     func computedStatus() -> DaemonSetStatus {
         var desired: Int32 = 0, current: Int32 = 0, misscheduled: Int32 = 0, ready: Int32 = 0, updated: Int32 = 0, available: Int32 = 0
         for node in nodes {
-            let shouldRun = DaemonPods.nodeShouldRun(node, ds).shouldRun
+            let wanted = shouldRun(node).shouldRun
             let pods = nodeToPods[node.metadata.name ?? ""] ?? []
-            guard shouldRun else {
+            guard wanted else {
                 if !pods.isEmpty { misscheduled += 1 }
                 continue
             }

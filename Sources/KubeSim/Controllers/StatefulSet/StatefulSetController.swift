@@ -6,7 +6,8 @@ import KubeModel
 /// status and the current revision's template. Everything it needs is read back from the store.
 struct StatefulSetController: Controller {
     static let component = "statefulset-controller"
-    let name = "statefulset"
+    /// Sorts after the scheduler and kubelets at one instant (see `DaemonSetController.name`).
+    let name = "workloads.statefulset"
     unowned let cluster: Cluster
 
     /// Upstream re-syncs failed keys with a rate-limited back-off; without a failure count we
