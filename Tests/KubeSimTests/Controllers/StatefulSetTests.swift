@@ -160,4 +160,18 @@ struct StatefulSetTests {
         try deleting.advance(by: .minutes(1))
         #expect(deleting.claim("data-web-0") == nil && deleting.claim("data-web-1") == nil)
     }
+
+    @Test("Scaling back up reuses the retained claim: web-2 mounts data-web-2 again and no claim is created")
+    func scaleUpReusesClaim() throws {
+        let cluster = try cluster(Workloads.statefulSet())
+        try cluster.advance(by: .seconds(30))
+        let uid = try #require(cluster.claim("data-web-2")?.metadata.uid)
+        try cluster.apply(yaml: Workloads.statefulSet(replicas: 2))
+        try cluster.advance(by: .minutes(1))
+        try cluster.apply(yaml: Workloads.statefulSet(replicas: 3))
+        try cluster.advance(by: .minutes(1))
+        #expect(cluster.pod("web-2")?.status?.phase == "Running")
+        #expect(cluster.claim("data-web-2")?.metadata.uid == uid)
+        #expect(cluster.events(of: "StatefulSet", "web").filter { $0.contains("create Claim data-web-2") }.count == 1)
+    }
 }

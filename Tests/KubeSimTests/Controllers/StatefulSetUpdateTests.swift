@@ -82,6 +82,19 @@ struct StatefulSetUpdateTests {
         #expect(image(cluster, "web-0") == "nginx:1.27")
     }
 
+    @Test("maxUnavailable does not speed up a rolling update in v1.33: MaxUnavailableStatefulSet is alpha (beta only in 1.35), so pods still go one at a time")
+    func maxUnavailableIgnored() throws {
+        let strategy = "  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 3}}"
+        let cluster = try cluster(Workloads.statefulSet(strategy: strategy, container: Workloads.slowReadiness))
+        try cluster.advance(by: .minutes(1))
+        try cluster.apply(yaml: Workloads.statefulSet(image: "nginx:1.27-alpine", strategy: strategy, container: Workloads.slowReadiness))
+        try cluster.step(120) { cluster in
+            let replacing = cluster.pods(named: "web-").filter { $0.metadata.deletionTimestamp != nil || !PodConditions.isReady($0) }
+            #expect(replacing.count <= 1, "at \(cluster.now): \(replacing.map { $0.metadata.name ?? "" }) down at once")
+        }
+        #expect((0..<3).map { image(cluster, "web-\($0)") } == ["nginx:1.27-alpine", "nginx:1.27-alpine", "nginx:1.27-alpine"])
+    }
+
     @Test("Lowering the partition to 0 rolls the remaining pods")
     func lowerPartition() throws {
         let cluster = try cluster(Workloads.statefulSet(strategy: Self.rolling(2)))
