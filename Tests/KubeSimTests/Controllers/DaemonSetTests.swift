@@ -166,4 +166,20 @@ struct DaemonSetTests {
         #expect(cluster.daemonSet?.metadata.generation == 3)
         #expect(cluster.daemonSet?.metadata.annotations?["deprecated.daemonset.template.generation"] == "2", "a spec change outside the template keeps it")
     }
+
+    @Test("A failed daemon pod is deleted with a FailedDaemonPod warning and replaced on its node")
+    func failedPod() throws {
+        let cluster = try cluster(Workloads.daemonSet())
+        try cluster.advance(by: .seconds(30))
+        var pod = try #require(cluster.daemonPodsByNode["worker-1"]?.first)
+        let name = pod.metadata.name ?? ""
+        pod.status?.phase = "Failed"  // as after an eviction by the kubelet
+        cluster.store.updateStatus(.pod(pod))
+        try cluster.settle()
+        #expect(cluster.pod(name) == nil)
+        #expect(cluster.events(of: "DaemonSet", "agent").contains("FailedDaemonPod: Found failed daemon pod default/\(name) on node worker-1, will try to kill it"))
+        #expect(cluster.events(of: "DaemonSet", "agent").contains("SuccessfulDelete: Deleted pod: \(name)"))
+        try cluster.advance(by: .seconds(30))
+        #expect(cluster.daemonPodsByNode["worker-1"]?.first?.status?.phase == "Running")
+    }
 }

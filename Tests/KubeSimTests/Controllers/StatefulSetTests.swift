@@ -174,4 +174,23 @@ struct StatefulSetTests {
         #expect(cluster.claim("data-web-2")?.metadata.uid == uid)
         #expect(cluster.events(of: "StatefulSet", "web").filter { $0.contains("create Claim data-web-2") }.count == 1)
     }
+
+    @Test("A Failed pod is deleted and recreated with the same name and claim")
+    func failedPod() throws {
+        let cluster = try cluster(Workloads.statefulSet(replicas: 2))
+        try cluster.advance(by: .seconds(30))
+        var pod = try #require(cluster.pod("web-1"))
+        let uid = pod.metadata.uid
+        pod.status?.phase = "Failed"  // as after an eviction by the kubelet
+        cluster.store.updateStatus(.pod(pod))
+        try cluster.advance(by: .seconds(30))
+        let replacement = try #require(cluster.pod("web-1"))
+        #expect(replacement.metadata.uid != uid)
+        #expect(replacement.status?.phase == "Running")
+        #expect(replacement.spec?.volumes?.first?.persistentVolumeClaim?.claimName == "data-web-1")
+        #expect(cluster.events(of: "StatefulSet", "web").suffix(2) == [
+            "SuccessfulDelete: delete Pod web-1 in StatefulSet web successful",
+            "SuccessfulCreate: create Pod web-1 in StatefulSet web successful",
+        ])
+    }
 }

@@ -98,15 +98,11 @@ enum DaemonPods {
         return nil
     }
 
-    /// `NodeShouldRunDaemonPod`: `shouldRun` when a new pod belongs on the node (node name,
-    /// nodeSelector and required node affinity match, and every NoSchedule and NoExecute taint is
-    /// tolerated); `shouldContinueRunning` when an existing pod may stay (only NoExecute taints
-    /// it does not tolerate evict it).
-    static func nodeShouldRun(_ node: Node, _ ds: DaemonSet) -> (shouldRun: Bool, shouldContinueRunning: Bool) {
-        Eligibility(ds).check(node)
-    }
-
-    /// The daemon pod's scheduling terms, prepared once per sync (upstream `NewPod` per node).
+    /// `NodeShouldRunDaemonPod` with the daemon pod's terms prepared once per sync (upstream
+    /// builds them per node in `NewPod`): `shouldRun` when a new pod belongs on the node (node
+    /// name, nodeSelector and required node affinity match, and every NoSchedule and NoExecute
+    /// taint is tolerated); `shouldContinueRunning` when an existing pod may stay (only NoExecute
+    /// taints it does not tolerate evict it).
     struct Eligibility {
         let nodeName: String?
         let affinity: RequiredNodeAffinity
