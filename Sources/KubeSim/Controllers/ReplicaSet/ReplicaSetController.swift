@@ -57,8 +57,14 @@ struct ReplicaSetController: Controller {
             updated.status = status
             client.updateStatus(.replicaSet(updated))
         }
+        // A failed create or delete is retried (upstream: the rate-limited requeue of an error).
+        if failure != nil { return .requeue(after: Self.retryAfterFailure) }
         return requeueForAvailability(updated, owned, failure: failure, at: now)
     }
+
+    /// Upstream backs off exponentially per key (5ms doubling to 1000s), which is workqueue state;
+    /// a fixed retry keeps the store the only state.
+    static let retryAfterFailure = VirtualDuration.seconds(30)
 
     /// Upstream requeues after minReadySeconds once every pod is ready but not all are available,
     /// and also when a pod turns ready; here: when the next ready pod becomes available.
