@@ -6,7 +6,10 @@ import KubeModel
 /// ReplicaSets to the one whose template matches. Revisions, replicas annotations and conditions
 /// live in the objects, so a reloaded cluster continues where it stopped.
 struct DeploymentController: Controller {
-    let name = "deployment-controller"
+    /// Sorts after `workload-replicaset`, so at one instant the Deployment is synced after its
+    /// ReplicaSets' statuses are fresh (upstream: the ReplicaSet status update is what wakes the
+    /// deployment controller). Events name the component `deployment-controller`.
+    let name = "workload-rollout"
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {

@@ -6,7 +6,11 @@ import KubeModel
 /// Everything it knows lives in the store; nothing is kept between reconciles (upstream's
 /// expectations only guard a stale informer cache, which the simulator does not have).
 struct ReplicaSetController: Controller {
-    let name = "replicaset-controller"
+    /// Work at one instant runs in controller-name order; this name sorts after `kubelet` and
+    /// `scheduler`, so a burst of pod changes at one instant ends in one sync, as upstream's
+    /// workqueue folds a burst of events for one key into one sync. (Events name the component
+    /// `replicaset-controller`, as upstream.)
+    let name = "workload-replicaset"
     unowned let cluster: Cluster
 
     /// `burstReplicas`: at most this many creations or deletions per sync (the controller manager's default).
