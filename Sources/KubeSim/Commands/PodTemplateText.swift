@@ -157,7 +157,7 @@ enum PodTemplateText {
             var text = toleration.key ?? ""
             if let value = toleration.value, !value.isEmpty { text += "=\(value)" }
             if let effect = toleration.effect, !effect.isEmpty { text += ":\(effect)" }
-            if toleration.operator == "Exists", toleration.value == nil || toleration.value == "" { text += " op=Exists" }
+            if toleration.operator == "Exists", toleration.value == nil || toleration.value == "" { text += text.isEmpty ? "op=Exists" : " op=Exists" }
             if let seconds = toleration.tolerationSeconds { text += " for \(seconds)s" }
             out.text += text + "\n"
         }
