@@ -78,12 +78,15 @@ extension Cluster {
         return "rolled back"
     }
 
-    /// The Deployment behind a rollout command; other kinds get kubectl's "not implemented" error.
-    func rolloutDeployment(_ key: ObjectKey, verb: String) throws -> Deployment {
+    /// The Deployment behind a rollout command; other kinds get kubectl's "not implemented"
+    /// error, naming the kind as `schema.GroupKind.String()` does (`ReplicaSet.apps`), quoted
+    /// for the history viewer and rollbacker (`%q`), bare for the status viewer (`%v`).
+    func rolloutDeployment(_ key: ObjectKey, verb: String, quoted: Bool = true) throws -> Deployment {
         guard let object = store.get(key) else { throw APIError.notFound(key) }
         guard case .deployment(let deployment) = object else {
-            let kind = ResourceName.forKind(key.kind)
-            throw RolloutError("no \(verb) has been implemented for {\"\(kind.group)\" \"\(key.kind)\"}")
+            let group = ResourceName.forKind(key.kind).group
+            let kind = group.isEmpty ? key.kind : "\(key.kind).\(group)"
+            throw RolloutError("no \(verb) has been implemented for \(quoted ? "\"\(kind)\"" : kind)")
         }
         return deployment
     }

@@ -33,7 +33,7 @@ extension Cluster {
     /// Watches until done, an error, or `timeout` of virtual time (kubectl's
     /// `timed out waiting for the condition`); `emit` gets each message as kubectl prints it.
     public func watchRolloutStatus(_ key: ObjectKey, timeout: VirtualDuration, watch: Bool = true, emit: (String) -> Void) throws {
-        var deployment = try rolloutDeployment(key, verb: "status viewer")
+        var deployment = try rolloutDeployment(key, verb: "status viewer", quoted: false)
         var (message, done) = try Self.rolloutStatus(of: deployment)
         emit(message)
         if done || !watch { return }

@@ -23,16 +23,36 @@ extension Cluster {
     }
 
     /// `rollout restart`: stamps the template with `kubectl.kubernetes.io/restartedAt`, which
-    /// makes a new template and so a rollout; a paused Deployment refuses.
+    /// makes a new template and so a rollout (Deployments, DaemonSets, StatefulSets, as
+    /// objectrestarter.go); a paused Deployment refuses.
     public func rolloutRestart(_ key: ObjectKey) throws {
-        var deployment = try pausable(key, verb: "restarting")
-        if deployment.spec?.paused == true {
-            throw RolloutError("\(Self.qualified(key)) \"\(key.name)\" can't restart paused deployment (run rollout resume first)")
+        guard let object = store.get(key) else { throw APIError.notFound(key) }
+        func stamped(_ template: PodTemplateSpec) -> PodTemplateSpec {
+            var template = template
+            var meta = template.metadata ?? ObjectMeta()
+            meta.annotations = (meta.annotations ?? [:]).merging([Self.restartedAtAnnotation: now.rfc3339]) { _, new in new }
+            template.metadata = meta
+            return template
         }
-        var meta = deployment.spec?.template.metadata ?? ObjectMeta()
-        meta.annotations = (meta.annotations ?? [:]).merging([Self.restartedAtAnnotation: now.rfc3339]) { _, new in new }
-        deployment.spec?.template.metadata = meta
-        try update(.deployment(deployment))
+        switch object {
+        case .deployment(var deployment):
+            if deployment.spec?.paused == true {
+                throw RolloutError("\(Self.qualified(key)) \"\(key.name)\" can't restart paused deployment (run rollout resume first)")
+            }
+            let template = stamped(deployment.spec?.template ?? PodTemplateSpec())
+            deployment.spec?.template = template
+            try update(.deployment(deployment))
+        case .daemonSet(var daemonSet):
+            let template = stamped(daemonSet.spec?.template ?? PodTemplateSpec())
+            daemonSet.spec?.template = template
+            try update(.daemonSet(daemonSet))
+        case .statefulSet(var statefulSet):
+            let template = stamped(statefulSet.spec?.template ?? PodTemplateSpec())
+            statefulSet.spec?.template = template
+            try update(.statefulSet(statefulSet))
+        default:
+            throw RolloutError("\(Self.qualified(key)) \"\(key.name)\" restarting is not supported")
+        }
     }
 
     private func pausable(_ key: ObjectKey, verb: String) throws -> Deployment {

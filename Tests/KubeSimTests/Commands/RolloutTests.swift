@@ -71,6 +71,13 @@ struct RolloutTests {
 
             """)
         #expect(throws: RolloutError("unable to find the specified revision")) { try cluster.rolloutHistory(Self.key, revision: 7) }
+        // A bare ReplicaSet has no history (kubectl: `no history viewer has been implemented for "ReplicaSet.apps"`).
+        let set = ObjectKey(kind: "ReplicaSet", namespace: "default", name: cluster.replicaSets().last?.metadata.name ?? "")
+        #expect(throws: RolloutError("no history viewer has been implemented for \"ReplicaSet.apps\"")) { try cluster.rolloutHistory(set) }
+        #expect(throws: RolloutError("no status viewer has been implemented for ReplicaSet.apps")) {
+            try cluster.watchRolloutStatus(set, timeout: .seconds(1)) { _ in }
+        }
+        #expect(throws: RolloutError("replicasets.apps \"\(set.name)\" pausing is not supported")) { try cluster.rolloutPause(set) }
     }
 
     @Test("rollout status prints kubectl's waiting messages while it advances the clock, then \"deployment \\\"web\\\" successfully rolled out\"")
