@@ -18,20 +18,72 @@ public struct VirtualTime: Codable, Hashable, Comparable, Sendable, CustomString
     /// The fixed instant the virtual clock starts at, so `creationTimestamp` looks like a real one.
     public static let epoch = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
-    /// RFC 3339 text as the API server writes timestamps (`2026-01-01T00:00:30Z`).
+    /// Seconds from 1970 to `epoch`, for the calendar arithmetic below.
+    static let epochUnixSeconds: Int64 = 1_767_225_600
+
+    /// RFC 3339 text as the API server writes timestamps (`2026-01-01T00:00:30Z`), computed with
+    /// integer calendar arithmetic: every status write stamps times, and a formatter per call
+    /// dominated the controllers' cost.
     public var rfc3339: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Self.epoch.addingTimeInterval(TimeInterval(seconds)))
+        let unix = Self.epochUnixSeconds + seconds
+        let days = unix >= 0 ? unix / 86_400 : (unix - 86_399) / 86_400
+        let secondOfDay = unix - days * 86_400
+        let (year, month, day) = Self.civil(fromDays: days)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let yearText = String(year)
+        let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
+        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
-    /// Reads a timestamp this clock wrote; nil for text from elsewhere.
+    /// Reads a timestamp this clock wrote (`YYYY-MM-DDTHH:MM:SSZ`, parsed by arithmetic), or any
+    /// other RFC 3339 text through Foundation; nil for text that is not a timestamp.
     public init?(rfc3339 text: String) {
+        let bytes = Array(text.utf8)
+        if bytes.count == 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58, bytes[16] == 58, bytes[19] == 90 {
+            func number(_ range: Range<Int>) -> Int64? {
+                var value: Int64 = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 48, byte <= 57 else { return nil }
+                    value = value * 10 + Int64(byte - 48)
+                }
+                return value
+            }
+            if let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
+               let minute = number(14..<16), let second = number(17..<19), (1...12).contains(month), (1...31).contains(day),
+               hour < 24, minute < 60, second < 61 {
+                let unix = Self.days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
+                seconds = unix - Self.epochUnixSeconds
+                return
+            }
+        }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         guard let date = formatter.date(from: text) else { return nil }
         seconds = Int64(date.timeIntervalSince(Self.epoch).rounded())
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`).
+    static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date of a day count since 1970-01-01 (`civil_from_days`).
+    static func civil(fromDays count: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = count + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     public var description: String { "\(seconds)s" }

@@ -41,6 +41,8 @@ public final class Cluster {
         runner.register(NodeLifecycleController())
         runner.register(NamespaceController())
         runner.register(ResourceQuotaController())
+        runner.register(ReplicaSetController(cluster: self))
+        runner.register(DeploymentController(cluster: self))
     }
 
     /// Runs what is due at the current instant (after a write), without moving the clock.
