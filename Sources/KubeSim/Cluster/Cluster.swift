@@ -69,6 +69,15 @@ public final class Cluster {
 /// Chooses a node for a pod: the scheduler branch implements this over its `Scheduler`.
 public protocol PodPlacement {
     func place(_ pod: Pod, in store: Store) -> PlacementOutcome
+    /// Places pods one after another, each decision seeing the bindings made before it (the
+    /// scheduler cache's assumed pods), so a queue of pods costs one look at the store.
+    func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome]
+}
+
+extension PodPlacement {
+    public func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome] {
+        pods.map { place($0, in: store) }
+    }
 }
 
 /// What the scheduler decided for one pod.
