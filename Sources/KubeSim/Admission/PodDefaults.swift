@@ -103,20 +103,41 @@ struct Defaulting: AdmissionPlugin {
             spec.replicas = spec.replicas ?? 1
             spec.podManagementPolicy = spec.podManagementPolicy ?? "OrderedReady"
             spec.revisionHistoryLimit = spec.revisionHistoryLimit ?? 10
+            // SetDefaults_StatefulSet: `rollingUpdate: {}` only when the type was left out, a
+            // partition of 0 under RollingUpdate, and Retain for an unset PVC retention policy.
             var strategy = spec.updateStrategy ?? StatefulSetUpdateStrategy()
-            strategy.type = strategy.type ?? "RollingUpdate"
+            if strategy.type == nil {
+                strategy.type = "RollingUpdate"
+                strategy.rollingUpdate = strategy.rollingUpdate ?? RollingUpdateStatefulSetStrategy()
+            }
+            if strategy.type == "RollingUpdate", var rolling = strategy.rollingUpdate {
+                rolling.partition = rolling.partition ?? 0
+                strategy.rollingUpdate = rolling
+            }
             spec.updateStrategy = strategy
+            var retention = spec.persistentVolumeClaimRetentionPolicy ?? StatefulSetPersistentVolumeClaimRetentionPolicy()
+            retention.whenDeleted = retention.whenDeleted.flatMap { $0.isEmpty ? nil : $0 } ?? "Retain"
+            retention.whenScaled = retention.whenScaled.flatMap { $0.isEmpty ? nil : $0 } ?? "Retain"
+            spec.persistentVolumeClaimRetentionPolicy = retention
             Self.template(&spec.template)
             statefulSet.spec = spec
             object = .statefulSet(statefulSet)
         case .daemonSet(var daemonSet):
             var spec = daemonSet.spec ?? DaemonSetSpec()
             spec.revisionHistoryLimit = spec.revisionHistoryLimit ?? 10
+            // SetDefaults_DaemonSet: RollingUpdate with maxUnavailable 1 and maxSurge 0.
             var strategy = spec.updateStrategy ?? DaemonSetUpdateStrategy()
             strategy.type = strategy.type ?? "RollingUpdate"
+            if strategy.type == "RollingUpdate" {
+                var rolling = strategy.rollingUpdate ?? RollingUpdateDaemonSet()
+                rolling.maxUnavailable = rolling.maxUnavailable ?? .int(1)
+                rolling.maxSurge = rolling.maxSurge ?? .int(0)
+                strategy.rollingUpdate = rolling
+            }
             spec.updateStrategy = strategy
             Self.template(&spec.template)
             daemonSet.spec = spec
+            daemonSet.metadata.annotations = Self.templateGeneration(daemonSet, operation)
             object = .daemonSet(daemonSet)
         case .job(var job):
             var spec = job.spec ?? JobSpec()
@@ -168,6 +189,23 @@ struct Defaulting: AdmissionPlugin {
         default:
             break
         }
+    }
+
+    /// The DaemonSet's `deprecated.daemonset.template.generation` annotation, which the API
+    /// server keeps (pkg/registry/apps/daemonset/strategy.go): 1 on create, one more on each
+    /// update that changes the pod template, never what the client sent on an update.
+    static func templateGeneration(_ daemonSet: DaemonSet, _ operation: AdmissionOperation) -> [String: String]? {
+        let key = "deprecated.daemonset.template.generation"
+        var annotations = daemonSet.metadata.annotations ?? [:]
+        switch operation {
+        case .create:
+            if Int64(annotations[key] ?? "").map({ $0 < 1 }) ?? true { annotations[key] = "1" }
+        case .update(let old):
+            guard case .daemonSet(let old) = old else { break }
+            let previous = Int64(old.metadata.annotations?[key] ?? "") ?? 1
+            annotations[key] = String(old.spec?.template == daemonSet.spec?.template ? previous : previous + 1)
+        }
+        return annotations
     }
 
     static func template(_ template: inout PodTemplateSpec) {

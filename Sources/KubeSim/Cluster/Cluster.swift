@@ -43,6 +43,9 @@ public final class Cluster {
         runner.register(ResourceQuotaController())
         runner.register(ReplicaSetController(cluster: self))
         runner.register(DeploymentController(cluster: self))
+        runner.register(StatefulSetController(cluster: self))
+        runner.register(DaemonSetController(cluster: self))
+        runner.register(PodGCController())
     }
 
     /// Runs what is due at the current instant (after a write), without moving the clock.

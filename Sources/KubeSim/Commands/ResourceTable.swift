@@ -93,6 +93,8 @@ public struct ResourceTable: Sendable {
                 let limitKeys = hard.keys.filter { $0.hasPrefix("limits.") }.sorted()
                 rows.append([quota.metadata.name ?? "", age(object), list(hard.keys.filter { !$0.hasPrefix("limits.") }.sorted()), list(limitKeys)])
             }
+        case "StatefulSet", "DaemonSet":
+            (header, rows) = WorkloadTables.make(objects, kind: kind, wide: wide, age: age)
         default:
             header = ["NAME", "AGE"]
             rows = objects.map { [$0.meta.name ?? "", age($0)] }
