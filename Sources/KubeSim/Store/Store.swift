@@ -86,6 +86,9 @@ public final class Store {
         index.keys(kind: kind, namespace: namespace)
     }
 
+    /// Every kind with at least one object, sorted.
+    public var kinds: [String] { index.keysByKind.keys.sorted() }
+
     /// The object with this uid, if it still exists (owner lookups).
     public func object(withUID uid: String) -> KubeObject? {
         index.keyByUID[uid].flatMap { objects[$0] }
