@@ -73,4 +73,17 @@ struct StoreTests {
         #expect(events.count == 1)
         #expect(events.first?.count == 2)
     }
+
+    // kubectl pkg/describe/describe.go: printLabelsMultiline writes key=value,
+    // printAnnotationsMultiline writes key: value.
+    @Test("describe pod prints labels as key=value and annotations as key: value, as kubectl does")
+    func describeLabelsAndAnnotations() throws {
+        let cluster = try cluster(podYAML(extra: ""))
+        try cluster.label(.pod("web"), ["app=web"])
+        try cluster.annotate(.pod("web"), ["team=blue"])
+        guard let pod = cluster.get(.pod("web")) else { Issue.record("no pod"); return }
+        let text = DescribeText.describe(pod, in: cluster.store)
+        #expect(text.contains("app=web"))
+        #expect(text.contains("team: blue") && !text.contains("team=blue"))
+    }
 }
