@@ -26,10 +26,10 @@ let package = Package(
         .target(name: "KubedrillSupport"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(name: "KubeModel", dependencies: ["KubedrillSupport", "Yams"], resources: [.copy("Schema/schema-1.33.json")]),
-        .target(name: "KubeSim", dependencies: ["KubeModel"]),
+        .target(name: "KubeSim", dependencies: ["KubedrillSupport", "KubeModel"]),
         .target(name: "Study", dependencies: ["KubedrillSupport", "Markdown", "Yams", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "Grading", dependencies: ["KubeModel", "KubeSim", "Yams"]),
-        .target(name: "Terminal", dependencies: ["CEditLine", "Markdown"]),
+        .target(name: "Terminal", dependencies: ["KubedrillSupport", "CEditLine", "Markdown"]),
         .target(name: "KubedrillCLI", dependencies: [
             "KubedrillSupport", "KubeModel", "KubeSim", "Study", "Grading", "Terminal", "Markdown",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -86,10 +86,12 @@ public struct ManifestValidator: Sendable {
         return result
     }
 
-    /// Reads and validates a file; a file that cannot be read yields one result with the reason.
+    /// Reads and validates a file (`-` is standard input, as `kubectl apply -f -` reads it); a
+    /// file that cannot be read yields one result with the reason.
     public func validate(fileAt path: String, displayName: String? = nil) -> [DocumentResult] {
         let name = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let contents = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+        guard let data = contents else {
             return [DocumentResult(file: name, document: 1, mark: .start,
                                    issues: [ManifestIssue(mark: .start, path: "", message: "cannot read \(path)")])]
         }

@@ -87,9 +87,10 @@ public enum QuotaUsage {
     /// The summed usage of a namespace.
     public static func namespace(_ namespace: String, in store: Store) -> [String: Quantity] {
         var total: [String: Quantity] = [:]
-        for key in store.objects.keys.sorted() where key.namespace == namespace && key.kind != "Event" {
-            guard let object = store.get(key) else { continue }
-            for (name, quantity) in of(object) { total[name, default: Quantity()] += quantity }
+        for kind in store.kinds where kind != "Event" {
+            for object in store.list(kind: kind, namespace: namespace) {
+                for (name, quantity) in of(object) { total[name, default: Quantity()] += quantity }
+            }
         }
         return total
     }

@@ -1,3 +1,4 @@
+import KubedrillSupport
 import Foundation
 
 /// A point on the simulator's clock, in whole seconds since the cluster started.
@@ -18,20 +19,57 @@ public struct VirtualTime: Codable, Hashable, Comparable, Sendable, CustomString
     /// The fixed instant the virtual clock starts at, so `creationTimestamp` looks like a real one.
     public static let epoch = Date(timeIntervalSince1970: 1_767_225_600)  // 2026-01-01T00:00:00Z
 
-    /// RFC 3339 text as the API server writes timestamps (`2026-01-01T00:00:30Z`).
+    /// Seconds from 1970 to `epoch`, for the calendar arithmetic below.
+    static let epochUnixSeconds: Int64 = 1_767_225_600
+
+    /// RFC 3339 text as the API server writes timestamps (`2026-01-01T00:00:30Z`), computed with
+    /// integer calendar arithmetic: every status write stamps times, and a formatter per call
+    /// dominated the controllers' cost.
     public var rfc3339: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: Self.epoch.addingTimeInterval(TimeInterval(seconds)))
+        let unix = Self.epochUnixSeconds + seconds
+        let days = unix >= 0 ? unix / 86_400 : (unix - 86_399) / 86_400
+        let secondOfDay = unix - days * 86_400
+        let (year, month, day) = Self.civil(fromDays: days)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let yearText = String(year)
+        let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
+        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
     }
 
-    /// Reads a timestamp this clock wrote; nil for text from elsewhere.
+    /// Reads a timestamp this clock wrote (`YYYY-MM-DDTHH:MM:SSZ`, parsed by arithmetic), or any
+    /// other RFC 3339 text through Foundation; nil for text that is not a timestamp.
     public init?(rfc3339 text: String) {
+        let bytes = Array(text.utf8)
+        if bytes.count == 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58, bytes[16] == 58, bytes[19] == 90 {
+            func number(_ range: Range<Int>) -> Int64? {
+                var value: Int64 = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 48, byte <= 57 else { return nil }
+                    value = value * 10 + Int64(byte - 48)
+                }
+                return value
+            }
+            if let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
+               let minute = number(14..<16), let second = number(17..<19), (1...12).contains(month), (1...31).contains(day),
+               hour < 24, minute < 60, second < 61 {
+                let unix = Self.days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
+                seconds = unix - Self.epochUnixSeconds
+                return
+            }
+        }
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         guard let date = formatter.date(from: text) else { return nil }
         seconds = Int64(date.timeIntervalSince(Self.epoch).rounded())
+    }
+
+    static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {
+        CivilCalendar.days(year: year, month: month, day: day)
+    }
+
+    static func civil(fromDays count: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        CivilCalendar.date(fromDays: count)
     }
 
     public var description: String { "\(seconds)s" }

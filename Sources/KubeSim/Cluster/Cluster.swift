@@ -41,6 +41,8 @@ public final class Cluster {
         runner.register(NodeLifecycleController())
         runner.register(NamespaceController())
         runner.register(ResourceQuotaController())
+        runner.register(ReplicaSetController(cluster: self))
+        runner.register(DeploymentController(cluster: self))
         runner.register(StatefulSetController(cluster: self))
         runner.register(DaemonSetController(cluster: self))
         runner.register(PodGCController())
@@ -70,6 +72,15 @@ public final class Cluster {
 /// Chooses a node for a pod: the scheduler branch implements this over its `Scheduler`.
 public protocol PodPlacement {
     func place(_ pod: Pod, in store: Store) -> PlacementOutcome
+    /// Places pods one after another, each decision seeing the bindings made before it (the
+    /// scheduler cache's assumed pods), so a queue of pods costs one look at the store.
+    func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome]
+}
+
+extension PodPlacement {
+    public func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome] {
+        pods.map { place($0, in: store) }
+    }
 }
 
 /// What the scheduler decided for one pod.

@@ -9,12 +9,22 @@ public struct SchedulerPlacement: PodPlacement {
     public init(scheduler: Scheduler = Scheduler()) { self.scheduler = scheduler }
 
     public func place(_ pod: Pod, in store: Store) -> PlacementOutcome {
-        switch scheduler.schedule(pod, in: Self.snapshot(of: store)) {
-        case .scheduled(let node, _):
-            return .bind(node: node)
-        case .unschedulable(let fitError, let preemption):
-            let victims = preemption.victims.map { ObjectKey.pod($0.metadata.name ?? "", namespace: $0.metadata.namespace ?? "default") }
-            return .unschedulable(message: fitError.message, nominatedNode: preemption.nominatedNodeName, victims: victims)
+        place([pod], in: store)[0]
+    }
+
+    public func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome] {
+        var snapshot = Self.snapshot(of: store)
+        return pods.map { pod in
+            switch scheduler.schedule(pod, in: snapshot) {
+            case .scheduled(let node, _):
+                var assumed = pod
+                assumed.spec?.nodeName = node
+                snapshot.bind(assumed, to: node)
+                return .bind(node: node)
+            case .unschedulable(let fitError, let preemption):
+                let victims = preemption.victims.map { ObjectKey.pod($0.metadata.name ?? "", namespace: $0.metadata.namespace ?? "default") }
+                return .unschedulable(message: fitError.message, nominatedNode: preemption.nominatedNodeName, victims: victims)
+            }
         }
     }
 

@@ -5,7 +5,7 @@ import KubeModel
 /// other kinds with their metadata; every kind ends with its events.
 public enum DescribeText {
     public static func describe(_ object: KubeObject, in store: Store) -> String {
-        if let text = WorkloadDescribeText.describe(object, in: store) { return text }
+        if let text = WorkloadDescribe.describe(object, in: store) { return text }
         var out = Lines()
         let meta = object.meta
         out.field("Name", meta.name ?? "")
@@ -15,7 +15,7 @@ public enum DescribeText {
         case .node(let node): describeNode(node, &out, store)
         default:
             out.map("Labels", meta.labels)
-            out.map("Annotations", meta.annotations?.filter { $0.key != "kubectl.kubernetes.io/last-applied-configuration" })
+            out.map("Annotations", meta.annotations?.filter { $0.key != "kubectl.kubernetes.io/last-applied-configuration" }, separator: ": ")
         }
         out.events(store.list(kind: "Event", namespace: object.isNamespaced ? meta.namespace : nil).compactMap { event -> Event? in
             guard case .event(let event) = event, event.involvedObject.uid == meta.uid else { return nil }
@@ -41,7 +41,7 @@ public enum DescribeText {
         out.field("Node", pod.spec?.nodeName.map { "\($0)/\(pod.status?.hostIP ?? "")" } ?? "<none>")
         out.field("Start Time", pod.status?.startTime.map { time($0) } ?? "<unset>")
         out.map("Labels", pod.metadata.labels)
-        out.map("Annotations", pod.metadata.annotations?.filter { $0.key != "kubectl.kubernetes.io/last-applied-configuration" })
+        out.map("Annotations", pod.metadata.annotations?.filter { $0.key != "kubectl.kubernetes.io/last-applied-configuration" }, separator: ": ")
         out.field("Status", PodStatusText.status(pod) == "Terminating" ? "Terminating (lasts \(pod.metadata.deletionGracePeriodSeconds ?? 30)s)" : (pod.status?.phase ?? "Pending"))
         out.field("IP", pod.status?.podIP ?? "")
         if let podIP = pod.status?.podIP { out.line("IPs:"); out.line("  IP:  \(podIP)") } else { out.field("IPs", "<none>") }
@@ -174,8 +174,10 @@ struct Lines {
         for rest in lines.dropFirst() { line(String(repeating: " ", count: 18) + rest) }
     }
 
-    mutating func map(_ name: String, _ values: [String: String]?) {
-        let text = (values ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
+    /// Labels print as `key=value` (printLabelsMultiline), annotations as `key: value`
+    /// (printAnnotationsMultiline).
+    mutating func map(_ name: String, _ values: [String: String]?, separator: String = "=") {
+        let text = (values ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)\(separator)\($0.value)" }.joined(separator: "\n")
         field(name, text.isEmpty ? "<none>" : text)
     }
 

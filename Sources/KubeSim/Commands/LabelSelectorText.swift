@@ -57,25 +57,6 @@ public struct LabelSelectorText: Sendable {
 }
 
 extension LabelSelectorText {
-    /// A selector as `labels.Selector.String()` prints it (`metav1.LabelSelectorAsSelector`):
-    /// requirements sorted by key — `app=web`, `tier in (a,b)`, `env notin (c)`, `gpu`, `!gpu` —
-    /// joined by commas; empty for an empty selector (`FormatLabelSelector` shows `<none>`).
-    public static func format(_ selector: LabelSelector?) -> String {
-        var requirements: [(key: String, text: String)] = []
-        for (key, value) in selector?.matchLabels ?? [:] { requirements.append((key, "\(key)=\(value)")) }
-        for expression in selector?.matchExpressions ?? [] {
-            let values = (expression.values ?? []).sorted().joined(separator: ",")
-            switch expression.operator {
-            case "In": requirements.append((expression.key, "\(expression.key) in (\(values))"))
-            case "NotIn": requirements.append((expression.key, "\(expression.key) notin (\(values))"))
-            case "Exists": requirements.append((expression.key, expression.key))
-            case "DoesNotExist": requirements.append((expression.key, "!\(expression.key)"))
-            default: continue
-            }
-        }
-        return requirements.sorted { $0.key < $1.key }.map(\.text).joined(separator: ",")
-    }
-
     /// `labels.FormatLabels`: `k=v` pairs sorted by key, `<none>` when there are none.
     public static func formatLabels(_ labels: [String: String]?) -> String {
         let text = (labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")

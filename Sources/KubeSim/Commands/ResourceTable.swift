@@ -37,20 +37,8 @@ public struct ResourceTable: Sendable {
                 if wide { row += [PodStatusBuilder.hostIP(of: node), "<none>", "Debian GNU/Linux 12 (bookworm)", "6.1.0-kubedrill", "containerd://1.7.24"] }
                 rows.append(row)
             }
-        case "Deployment":
-            header = ["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"]
-            for object in objects {
-                guard case .deployment(let deployment) = object else { continue }
-                let status = deployment.status
-                rows.append([deployment.metadata.name ?? "", "\(status?.readyReplicas ?? 0)/\(deployment.spec?.replicas ?? 1)",
-                             String(status?.updatedReplicas ?? 0), String(status?.availableReplicas ?? 0), age(object)])
-            }
-        case "ReplicaSet":
-            header = ["NAME", "DESIRED", "CURRENT", "READY", "AGE"]
-            for object in objects {
-                guard case .replicaSet(let set) = object else { continue }
-                rows.append([set.metadata.name ?? "", String(set.spec?.replicas ?? 1), String(set.status?.replicas ?? 0), String(set.status?.readyReplicas ?? 0), age(object)])
-            }
+        case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet":
+            (header, rows) = WorkloadTable.rows(objects, kind: kind, wide: wide, age: age)
         case "Service":
             header = ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"] + (wide ? ["SELECTOR"] : [])
             for object in objects {
@@ -105,8 +93,6 @@ public struct ResourceTable: Sendable {
                 let limitKeys = hard.keys.filter { $0.hasPrefix("limits.") }.sorted()
                 rows.append([quota.metadata.name ?? "", age(object), list(hard.keys.filter { !$0.hasPrefix("limits.") }.sorted()), list(limitKeys)])
             }
-        case "StatefulSet", "DaemonSet":
-            (header, rows) = WorkloadTables.make(objects, kind: kind, wide: wide, age: age)
         default:
             header = ["NAME", "AGE"]
             rows = objects.map { [$0.meta.name ?? "", age($0)] }

@@ -1,50 +1,56 @@
-/// Go's `text/tabwriter` as kubectl describe configures it (`tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)`):
-/// tab-terminated cells of consecutive lines form a column whose width is its widest cell plus
-/// two spaces; a line with fewer cells ends the column. Upstream: src/text/tabwriter/tabwriter.go.
-enum TabWriter {
+/// Go's text/tabwriter as kubectl's describers use it (minwidth 0, tabwidth 8, padding 2,
+/// padchar ' ', no flags): tab-terminated cells of consecutive lines form a column block padded
+/// to its widest cell plus 2; a line with fewer cells ends the block (`Writer.format`).
+struct TabWriter {
     static func format(_ text: String, padding: Int = 2) -> String {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        }
-        let endsWithNewline = text.hasSuffix("\n")
-        if endsWithNewline { lines.removeLast() }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        if lines.last == [""] { lines.removeLast() }
         var output = ""
         var widths: [Int] = []
-
-        func write(_ range: Range<Int>) {
+        func writeLines(_ range: Range<Int>) {
             for index in range {
-                for (column, cell) in lines[index].enumerated() {
-                    output += cell
-                    if column < widths.count { output += String(repeating: " ", count: max(0, widths[column] - cell.unicodeScalars.count)) }
+                let cells = lines[index]
+                for (column, cell) in cells.enumerated() {
+                    if column < cells.count - 1, column < widths.count {
+                        output += cell + String(repeating: " ", count: max(0, widths[column] - cell.count))
+                    } else if column < cells.count - 1 {
+                        output += cell
+                    } else {
+                        output += cell
+                    }
                 }
-                if index < lines.count - 1 || endsWithNewline { output += "\n" }
+                output += "\n"
             }
         }
-
-        /// `Writer.format`: finds the blocks of the next column between `start` and `end`.
         func format(_ start: Int, _ end: Int) {
-            var lineStart = start
             let column = widths.count
+            var line0 = start
             var this = start
             while this < end {
                 if column >= lines[this].count - 1 { this += 1; continue }
-                write(lineStart..<this)
-                lineStart = this
+                writeLines(line0..<this)
+                line0 = this
                 var width = 0
                 while this < end, column < lines[this].count - 1 {
-                    width = max(width, lines[this][column].unicodeScalars.count + padding)
+                    width = max(width, lines[this][column].count + padding)
                     this += 1
                 }
                 widths.append(width)
-                format(lineStart, this)
+                format(line0, this)
                 widths.removeLast()
-                lineStart = this
-                this += 1
+                line0 = this
             }
-            write(lineStart..<end)
+            writeLines(line0..<end)
         }
-
         format(0, lines.count)
         return output
+    }
+}
+
+/// kubectl's `PrefixWriter`: each write is indented by two spaces per level (LEVEL_0…LEVEL_3).
+struct PrefixLines {
+    var text = ""
+    mutating func write(_ level: Int, _ value: String) {
+        text += String(repeating: "  ", count: level) + value
     }
 }

@@ -4,36 +4,60 @@ import KubeModel
 /// scheduler). A bound pod gets the `PodScheduled` condition and upstream's `Scheduled` event
 /// (`Successfully assigned default/web to worker-1`, pkg/scheduler/schedule_one.go); an
 /// unschedulable one the `Unschedulable` condition and a `FailedScheduling` warning.
+///
+/// Like kube-scheduler's activeQ (pkg/scheduler/backend/queue, PrioritySort) the pending pods
+/// form one queue, taken highest priority first, then oldest, and placed one after another
+/// against one snapshot: a ReplicaSet's 1,000 new pods cost one look at the store, not 1,000.
 struct SchedulingController: Controller {
     let name = "scheduler"
     unowned let cluster: Cluster
 
+    /// The single key the whole queue is reconciled under.
+    static let queueKey = ObjectKey(kind: "SchedulingQueue", name: "active")
+
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch event.key.kind {
         case "Pod":
-            guard event.type != .deleted, case .pod(let pod) = event.object, pod.spec?.nodeName == nil else {
-                // A pod leaving frees room: pending pods get another try.
-                return event.type == .deleted ? pendingPods(store) : []
-            }
-            return [event.key]
+            if event.type == .deleted { return [Self.queueKey] }  // a pod leaving frees room
+            guard case .pod(let pod) = event.object, pod.spec?.nodeName == nil else { return [] }
+            return [Self.queueKey]
         case "Node":
-            return pendingPods(store)
+            return [Self.queueKey]
         default:
             return []
         }
     }
 
-    private func pendingPods(_ store: Store) -> [ObjectKey] {
-        store.pods.filter { $0.spec?.nodeName == nil && $0.metadata.deletionTimestamp == nil }.map { ObjectKey.pod($0.metadata.name ?? "", namespace: $0.metadata.namespace ?? "default") }
+    func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
+        guard let placement = cluster.placement else { return .done }
+        let pending = store.list(kind: "Pod").compactMap(\.pod)
+            .filter { $0.spec?.nodeName == nil && $0.metadata.deletionTimestamp == nil }
+            .sorted(by: Self.queueOrder)
+        guard !pending.isEmpty else { return .done }
+        for (pod, outcome) in zip(pending, placement.place(pending, in: store)) {
+            apply(outcome, to: pod, in: store, at: now)
+        }
+        return .done
     }
 
-    func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
-        guard let placement = cluster.placement, case .pod(var pod)? = store.get(key), pod.spec?.nodeName == nil,
-              pod.metadata.deletionTimestamp == nil else { return .done }
+    /// PrioritySort's `Less`: higher priority first, then the earlier creation (ties by name,
+    /// so runs are reproducible).
+    static func queueOrder(_ lhs: Pod, _ rhs: Pod) -> Bool {
+        let left = lhs.spec?.priority ?? 0, right = rhs.spec?.priority ?? 0
+        if left != right { return left > right }
+        let leftTime = lhs.metadata.creationTimestamp.flatMap(VirtualTime.init(rfc3339:)) ?? .zero
+        let rightTime = rhs.metadata.creationTimestamp.flatMap(VirtualTime.init(rfc3339:)) ?? .zero
+        if leftTime != rightTime { return leftTime < rightTime }
+        return (lhs.metadata.namespace ?? "", lhs.metadata.name ?? "") < (rhs.metadata.namespace ?? "", rhs.metadata.name ?? "")
+    }
+
+    private func apply(_ outcome: PlacementOutcome, to pod: Pod, in store: Store, at now: VirtualTime) {
+        var pod = pod
+        let key = ObjectKey.pod(pod.metadata.name ?? "", namespace: pod.metadata.namespace ?? "default")
         var condition = PodCondition()
         condition.type = "PodScheduled"
         condition.lastTransitionTime = now.rfc3339
-        switch placement.place(pod, in: store) {
+        switch outcome {
         case .bind(let node):
             pod.spec?.nodeName = node
             condition.status = "True"
@@ -57,7 +81,6 @@ struct SchedulingController: Controller {
                 }
             }
         }
-        return .done
     }
 }
 

@@ -22,7 +22,7 @@ extension Store {
         let namespace = meta.namespace ?? "default"
         eventLog.append(RecordedEvent(time: now.seconds, type: type, reason: reason, object: "\(object.kind)/\(meta.name ?? "")",
                                       namespace: namespace, message: message))
-        let identity = "\(meta.uid ?? "")|\(reason)|\(fieldPath ?? "")|\(message)"
+        let identity = Self.eventIdentity(uid: meta.uid, reason: reason, fieldPath: fieldPath, message: message)
         if let key = eventsByIdentity[identity], case .event(var event)? = get(key) {
             event.count = (event.count ?? 1) + 1
             event.lastTimestamp = now.rfc3339

@@ -55,7 +55,7 @@ public enum ImageCatalogue {
                          requiredEnvironment: [], missingEnvironmentLog: [], binaries: ImageProfile.busyboxBinaries)
         }
         return [
-            server("library/nginx", ["latest", "1.27", "1.26", "1.25", "1.24", "1.27-alpine", "1.26-alpine", "1.25-alpine", "alpine", "stable", "mainline", "1.27.3", "1.25.3"], [80], ["/", "/index.html"], 8, 70_000_000),
+            server("library/nginx", ["latest", "1.29", "1.28", "1.27", "1.26", "1.25", "1.24", "1.29-alpine", "1.28-alpine", "1.27-alpine", "1.26-alpine", "1.25-alpine", "alpine", "stable", "mainline", "1.27.3", "1.25.3"], [80], ["/", "/index.html"], 8, 70_000_000),
             server("library/httpd", ["latest", "2.4", "2.4-alpine", "alpine"], [80], ["/", "/index.html"], 10, 58_000_000),
             server("library/redis", ["latest", "7", "7.4", "7.2", "alpine", "7-alpine"], [6379], [], 6, 45_000_000),
             postgres, mysql,

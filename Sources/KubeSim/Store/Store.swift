@@ -68,6 +68,10 @@ public final class Store {
     /// recorder finds the one to bump without listing every event.
     var eventsByIdentity: [String: ObjectKey] = [:]
 
+    static func eventIdentity(uid: String?, reason: String, fieldPath: String?, message: String) -> String {
+        "\(uid ?? "")|\(reason)|\(fieldPath ?? "")|\(message)"
+    }
+
     public init(seed: UInt64 = 1) { random = SeededRandom(seed: seed) }
 
     public func get(_ key: ObjectKey) -> KubeObject? { objects[key] }
@@ -81,6 +85,9 @@ public final class Store {
     public func keys(kind: String, namespace: String? = nil) -> [ObjectKey] {
         index.keys(kind: kind, namespace: namespace)
     }
+
+    /// Every kind with at least one object, sorted.
+    public var kinds: [String] { index.keysByKind.keys.sorted() }
 
     /// The object with this uid, if it still exists (owner lookups).
     public func object(withUID uid: String) -> KubeObject? {
@@ -183,6 +190,12 @@ public final class Store {
         objects = Dictionary(saved.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         index = StoreIndex()
         for (key, object) in objects { index.insert(object, at: key) }
+        eventsByIdentity = [:]
+        for case .event(let event)? in index.keys(kind: "Event", namespace: nil).map({ objects[$0] }) {
+            let identity = Self.eventIdentity(uid: event.involvedObject.uid, reason: event.reason ?? "",
+                                              fieldPath: event.involvedObject.fieldPath, message: event.message ?? "")
+            eventsByIdentity[identity] = ObjectKey(kind: "Event", namespace: event.metadata.namespace ?? "default", name: event.metadata.name ?? "")
+        }
         self.revision = revision
     }
 

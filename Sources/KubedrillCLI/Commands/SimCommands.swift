@@ -6,5 +6,6 @@ enum SimCommands {
         ApplyCommand.self, CreateCommand.self, GetCommand.self, DescribeCommand.self, DeleteCommand.self,
         LogsCommand.self, LabelCommand.self, AnnotateCommand.self, PatchCommand.self, EventsCommand.self,
         TopCommand.self, AdvanceCommand.self, ClusterCommand.self, NodeCommand.self, SimCommand.self, WhyCommand.self,
+        RolloutCommand.self, ScaleCommand.self, SetCommand.self,
     ]
 }

@@ -45,6 +45,9 @@ enum SimSession {
         } catch let error as APIError {
             if mutating { try? save(cluster, global) }
             throw UserError(error.description)
+        } catch let error as RolloutError {
+            if mutating { try? save(cluster, global) }
+            throw UserError(error.description)
         } catch let error as ManifestRejection {
             throw UserError("error validating data:\n" + error.description)
         }
@@ -60,6 +63,18 @@ enum SimSession {
         }
         guard let kind = ResourceName.resolve(first) else { throw UserError("error: the server doesn't have a resource type \"\(first)\"") }
         return (kind, Array(words.dropFirst()))
+    }
+
+    /// One named object from `deploy/web` or `deploy web` (the words rollout, scale and set take).
+    static func single(_ words: [String], namespace: String) throws -> (kind: ResourceName, key: ObjectKey) {
+        let target = try target(words)
+        guard let name = target.names.first else { throw ValidationError("required resource not specified") }
+        return (target.kind, key(target.kind, name, namespace: namespace))
+    }
+
+    /// `deployment.apps/web`: how kubectl names an object in its one-line results.
+    static func displayName(_ kind: ResourceName, _ name: String) -> String {
+        "\(kind.kind.lowercased())\(kind.group.isEmpty ? "" : "." + kind.group)/\(name)"
     }
 
     static func key(_ kind: ResourceName, _ name: String, namespace: String) -> ObjectKey {

@@ -1,3 +1,4 @@
+import KubedrillSupport
 import Foundation
 
 /// A day of the proleptic Gregorian calendar, without time or time zone: what a review count is
@@ -47,24 +48,11 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         let monthIndex = month - 1
         let year = year + Int((Double(monthIndex) / 12).rounded(.down))
         let month = ((monthIndex % 12) + 12) % 12 + 1
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
+        return Int(CivilCalendar.days(year: Int64(year), month: Int64(month), day: Int64(day)))
     }
 
-    /// Howard Hinnant's `civil_from_days`.
     static func civil(fromDayNumber number: Int) -> (Int, Int, Int) {
-        let shifted = number + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = CivilCalendar.date(fromDays: Int64(number))
+        return (Int(date.year), Int(date.month), Int(date.day))
     }
 }

@@ -1,116 +1,89 @@
 import KubeModel
 @testable import KubeSim
 
-/// Manifests and lookups the StatefulSet and DaemonSet tests share.
-enum Workloads {
-    /// A provisioning class that binds on first use, so claimed pods schedule without a volume binder.
-    static let storageClass = """
-        apiVersion: storage.k8s.io/v1
-        kind: StorageClass
-        metadata: {name: standard}
-        provisioner: rancher.io/local-path
-        volumeBindingMode: WaitForFirstConsumer
+/// Manifests and counters shared by the ReplicaSet and Deployment tests.
+enum WorkloadFixtures {
+    static func deployment(_ name: String = "web", replicas: Int = 3, image: String = "nginx:1.27", strategy: String = "",
+                           extraSpec: String = "", container: String = "") -> String {
         """
-
-    /// The `web` StatefulSet of the Kubernetes StatefulSet tutorial: headless Service `nginx`,
-    /// claim template `data`.
-    static func statefulSet(replicas: Int = 3, image: String = "nginx:1.27", policy: String = "OrderedReady",
-                            strategy: String = "", retention: String = "", container: String = "", pod: String = "",
-                            extraSpec: String = "") -> String {
-        """
-        \(storageClass)
-        ---
         apiVersion: apps/v1
-        kind: StatefulSet
-        metadata: {name: web}
+        kind: Deployment
+        metadata:
+          name: \(name)
         spec:
-          serviceName: nginx
           replicas: \(replicas)
-          podManagementPolicy: \(policy)
         \(strategy)
-        \(retention)
         \(extraSpec)
-          selector: {matchLabels: {app: nginx}}
+          selector:
+            matchLabels: {app: \(name)}
           template:
-            metadata: {labels: {app: nginx}}
+            metadata:
+              labels: {app: \(name)}
             spec:
-        \(pod)
               containers:
-              - name: nginx
-                image: "\(image)"
-                ports: [{containerPort: 80}]
+              - name: app
+                image: \(image)
         \(container)
-          volumeClaimTemplates:
-          - metadata: {name: data}
-            spec:
-              accessModes: [ReadWriteOnce]
-              storageClassName: standard
-              resources: {requests: {storage: 1Gi}}
         """
     }
 
-    /// Ready 10 seconds after start (a readiness probe with `initialDelaySeconds: 10`).
-    static let slowReadiness = "        readinessProbe: {httpGet: {path: /, port: 80}, initialDelaySeconds: 10, periodSeconds: 5}"
-    /// Never Ready: the probe asks nginx for a path it does not serve.
-    static let neverReady = "        readinessProbe: {httpGet: {path: /healthz, port: 80}}"
-
-    static func daemonSet(image: String = "nginx:1.27", strategy: String = "", pod: String = "", container: String = "", extraSpec: String = "") -> String {
+    static func replicaSet(_ name: String = "web", replicas: Int = 3, image: String = "nginx:1.27") -> String {
         """
         apiVersion: apps/v1
-        kind: DaemonSet
-        metadata: {name: agent}
+        kind: ReplicaSet
+        metadata:
+          name: \(name)
         spec:
-        \(strategy)
-        \(extraSpec)
-          selector: {matchLabels: {app: agent}}
+          replicas: \(replicas)
+          selector:
+            matchLabels: {app: \(name)}
           template:
-            metadata: {labels: {app: agent}}
+            metadata:
+              labels: {app: \(name)}
             spec:
-        \(pod)
               containers:
-              - name: agent
-                image: "\(image)"
-        \(container)
+              - name: app
+                image: \(image)
         """
     }
 }
 
 extension Cluster {
-    var statefulSet: StatefulSet? {
-        if case .statefulSet(let set)? = get(ObjectKey(kind: "StatefulSet", namespace: "default", name: "web")) { return set }
-        return nil
+    func deployment(_ name: String = "web") -> Deployment? {
+        guard case .deployment(let deployment)? = get(ObjectKey(kind: "Deployment", namespace: "default", name: name)) else { return nil }
+        return deployment
     }
 
-    var daemonSet: DaemonSet? {
-        if case .daemonSet(let ds)? = get(ObjectKey(kind: "DaemonSet", namespace: "default", name: "agent")) { return ds }
-        return nil
+    func replicaSet(_ name: String) -> ReplicaSet? {
+        guard case .replicaSet(let set)? = get(ObjectKey(kind: "ReplicaSet", namespace: "default", name: name)) else { return nil }
+        return set
     }
 
-    func claim(_ name: String) -> PersistentVolumeClaim? {
-        if case .persistentVolumeClaim(let claim)? = get(ObjectKey(kind: "PersistentVolumeClaim", namespace: "default", name: name)) { return claim }
-        return nil
+    /// The ReplicaSets a Deployment owns, oldest revision first.
+    func replicaSets(of name: String = "web") -> [ReplicaSet] {
+        guard let uid = deployment(name)?.metadata.uid else { return [] }
+        return store.dependents(ofUID: uid).compactMap { object -> ReplicaSet? in
+            if case .replicaSet(let set) = object { return set } else { return nil }
+        }.sorted { DeploymentUtil.revision($0) < DeploymentUtil.revision($1) }
     }
 
-    /// Pods of the default namespace whose name starts with `prefix`, sorted by name.
-    func pods(named prefix: String) -> [Pod] {
-        store.pods.filter { ($0.metadata.name ?? "").hasPrefix(prefix) }
+    /// Pods with `app=<name>`, terminating ones included.
+    func pods(labelled app: String) -> [Pod] {
+        store.list(kind: "Pod", namespace: "default").compactMap(\.pod).filter { $0.metadata.labels?["app"] == app }
     }
 
-    /// The daemon pods by the node they are bound to.
-    var daemonPodsByNode: [String: [Pod]] {
-        Dictionary(grouping: pods(named: "agent-")) { $0.spec?.nodeName ?? "" }
+    func progressing(_ name: String = "web") -> DeploymentCondition? {
+        deployment(name)?.status?.conditions?.first { $0.type == "Progressing" }
     }
 
-    /// Events recorded about the StatefulSet or DaemonSet, as `reason: message`.
-    func events(of kind: String, _ name: String) -> [String] {
-        store.eventLog.filter { $0.object == "\(kind)/\(name)" }.map { "\($0.reason): \($0.message)" }
+    func eventMessages(_ key: ObjectKey, reason: String) -> [String] {
+        store.events(about: key).filter { $0.reason == reason }.map(\.message)
     }
 
-    /// Advances one second at a time, calling `check` after each step.
-    func step(_ seconds: Int, _ check: (Cluster) throws -> Void) throws {
-        for _ in 0..<seconds {
-            try advance(by: .seconds(1))
-            try check(self)
-        }
+    /// Sets the image of container 0 of a Deployment, as `kubectl set image` does.
+    func setImage(_ image: String, deployment name: String = "web") throws {
+        guard var deployment = deployment(name) else { return }
+        deployment.spec?.template.spec?.containers[0].image = image
+        try update(.deployment(deployment))
     }
 }

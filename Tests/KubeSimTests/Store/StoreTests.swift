@@ -59,4 +59,31 @@ struct StoreTests {
         let first = try cluster(podYAML()), second = try cluster(podYAML())
         #expect(first.pod("web")?.metadata.uid == second.pod("web")?.metadata.uid)
     }
+
+    @Test("A repeated event bumps count on the same Event object, also after the cluster is saved and loaded (client-go EventCorrelator)")
+    func eventRepeatsAfterReload() throws {
+        let first = try cluster(podYAML())
+        guard let pod = first.get(.pod("web")) else { Issue.record("no pod"); return }
+        first.store.record("Warning", "BackOff", "Back-off restarting failed container", on: pod, component: "kubelet")
+        let reloaded = try Cluster.load(json: try first.savedJSON())
+        reloaded.store.record("Warning", "BackOff", "Back-off restarting failed container", on: pod, component: "kubelet")
+        let events = reloaded.store.list(kind: "Event").compactMap { object -> Event? in
+            if case .event(let event) = object, event.reason == "BackOff" { return event } else { return nil }
+        }
+        #expect(events.count == 1)
+        #expect(events.first?.count == 2)
+    }
+
+    // kubectl pkg/describe/describe.go: printLabelsMultiline writes key=value,
+    // printAnnotationsMultiline writes key: value.
+    @Test("describe pod prints labels as key=value and annotations as key: value, as kubectl does")
+    func describeLabelsAndAnnotations() throws {
+        let cluster = try cluster(podYAML(extra: ""))
+        try cluster.label(.pod("web"), ["app=web"])
+        try cluster.annotate(.pod("web"), ["team=blue"])
+        guard let pod = cluster.get(.pod("web")) else { Issue.record("no pod"); return }
+        let text = DescribeText.describe(pod, in: cluster.store)
+        #expect(text.contains("app=web"))
+        #expect(text.contains("team: blue") && !text.contains("team=blue"))
+    }
 }
