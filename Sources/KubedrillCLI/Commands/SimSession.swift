@@ -7,8 +7,18 @@ import KubeSim
 /// same cluster) and saved as `cluster.json` in the data directory, so commands run from a shell
 /// share it too.
 enum SimSession {
-    /// Clusters loaded in this process, by data directory (the REPL's session).
-    nonisolated(unsafe) static var loaded: [String: Cluster] = [:]
+    /// Clusters loaded in this process, by data directory (the REPL's session). Commands run
+    /// in-process on several threads at once (tests, the benchmarks), so the table is locked.
+    nonisolated(unsafe) private static var loaded: [String: Cluster] = [:]
+    private static let loadedLock = NSLock()
+
+    private static func loadedCluster(_ path: String) -> Cluster? {
+        loadedLock.withLock { loaded[path] }
+    }
+
+    private static func remember(_ cluster: Cluster, _ path: String) {
+        loadedLock.withLock { loaded[path] = cluster }
+    }
 
     static func file(_ global: GlobalOptions) throws -> URL {
         try global.dataDirectory().appendingPathComponent("cluster.json")
@@ -17,20 +27,20 @@ enum SimSession {
     /// The current cluster: from memory, else from `cluster.json`, else a fresh default cluster.
     static func cluster(_ global: GlobalOptions) throws -> Cluster {
         let url = try file(global)
-        if let cluster = loaded[url.path] { return cluster }
+        if let cluster = loadedCluster(url.path) { return cluster }
         var cluster = Cluster()
         if let data = FileManager.default.contents(atPath: url.path) {
             do { cluster = try Cluster.load(json: data) } catch {
                 throw UserError("cannot read the saved cluster \(url.path) (\(error)); run `cluster reset` to start a new one")
             }
         }
-        loaded[url.path] = cluster
+        remember(cluster, url.path)
         return cluster
     }
 
     static func save(_ cluster: Cluster, _ global: GlobalOptions) throws {
         let url = try file(global)
-        loaded[url.path] = cluster
+        remember(cluster, url.path)
         try cluster.savedJSON().write(to: url, options: .atomic)
     }
 
