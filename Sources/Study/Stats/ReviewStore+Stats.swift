@@ -20,26 +20,34 @@ extension ReviewStore {
     public func aggregates(now: Date, timeZone: TimeZone, heatmapDays: Int) throws -> LogAggregates {
         let offset = Double(timeZone.secondsFromGMT(for: now))
         let today = Self.dayNumber(now, offset: offset)
-        let heatmapStart = Double(today - heatmapDays + 1) * 86_400 - offset
         let recentStart = now.timeIntervalSince1970 - 30 * 86_400
+        let firstHeatmapDay = today - heatmapDays + 1
         return try queue.read { db in
-            let effective = "kind = 'review' AND id NOT IN (SELECT undoes FROM reviewLog WHERE undoes IS NOT NULL)"
-            var perDay: [Int: Int] = [:]
+            // One scan of the log summed here: a GROUP BY over a computed day would sort a
+            // million rows, and two queries would read them twice.
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT CAST(floor((reviewedAt + ?) / 86400.0) AS INTEGER), COUNT(*) FROM reviewLog
-                WHERE reviewedAt >= ? AND \(effective) GROUP BY 1
-                """, arguments: [offset, heatmapStart])
-            while let row = try rows.next() { perDay[row[0]] = row[1] }
-            let totals = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*),
-                       COALESCE(SUM(stateBefore = 2), 0), COALESCE(SUM(stateBefore = 2 AND rating > 1), 0),
-                       COALESCE(SUM(stateBefore = 2 AND reviewedAt >= ?), 0),
-                       COALESCE(SUM(stateBefore = 2 AND rating > 1 AND reviewedAt >= ?), 0)
-                FROM reviewLog WHERE \(effective)
-                """, arguments: [recentStart, recentStart])
-            return LogAggregates(reviewsPerDay: perDay, matureReviews: totals?[1] ?? 0, matureRecalled: totals?[2] ?? 0,
-                                 recentMatureReviews: totals?[3] ?? 0, recentMatureRecalled: totals?[4] ?? 0,
-                                 totalReviews: totals?[0] ?? 0)
+                SELECT reviewedAt, stateBefore, rating FROM reviewLog
+                WHERE kind = 'review' AND id NOT IN (SELECT undoes FROM reviewLog WHERE undoes IS NOT NULL)
+                """)
+            var sums = LogAggregates(reviewsPerDay: [:], matureReviews: 0, matureRecalled: 0,
+                                     recentMatureReviews: 0, recentMatureRecalled: 0, totalReviews: 0)
+            var perDay = [Int](repeating: 0, count: heatmapDays)
+            while let row = try rows.next() {
+                let reviewedAt: Double = row[0], stateBefore: Int = row[1], rating: Int = row[2]
+                let index = Int(((reviewedAt + offset) / 86_400).rounded(.down)) - firstHeatmapDay
+                if index >= 0 && index < heatmapDays { perDay[index] += 1 }
+                sums.totalReviews += 1
+                guard stateBefore == CardState.review.rawValue else { continue }
+                let recalled = rating > 1 ? 1 : 0
+                sums.matureReviews += 1
+                sums.matureRecalled += recalled
+                if reviewedAt >= recentStart {
+                    sums.recentMatureReviews += 1
+                    sums.recentMatureRecalled += recalled
+                }
+            }
+            for (index, count) in perDay.enumerated() where count > 0 { sums.reviewsPerDay[firstHeatmapDay + index] = count }
+            return sums
         }
     }
 
