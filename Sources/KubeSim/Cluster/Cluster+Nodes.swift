@@ -9,15 +9,16 @@ public enum NodeAction: Equatable, Sendable {
     /// `kubectl cordon`: `spec.unschedulable: true`.
     case cordon
     case uncordon
-    /// `kubectl drain`: cordon, then evict every pod. Like kubectl, pods without a controller need
-    /// `force`, DaemonSet pods need `ignoreDaemonSets` (and are then left alone).
+    /// `kubectl drain`: cordon, then evict every pod through the eviction API (`drainNode`).
+    /// Like kubectl, pods without a controller need `force`, DaemonSet pods need
+    /// `ignoreDaemonSets` (and are then left alone).
     case drain(force: Bool = false, ignoreDaemonSets: Bool = false)
 
     public static let drain = NodeAction.drain()
 }
 
 extension Cluster {
-    /// Applies a node action; for `drain`, returns the evicted pods as `namespace/name`.
+    /// Applies a node action; for `drain`, returns the evicted pods as `namespace/name`, once gone.
     @discardableResult
     public func setNode(_ name: String, _ action: NodeAction) throws -> [String] {
         guard case .node(var node)? = store.get(.node(name)) else { throw APIError.notFound(.node(name)) }
@@ -39,28 +40,9 @@ extension Cluster {
             node.spec = spec
             store.updateStatus(.node(node))
         case .drain(let force, let ignoreDaemonSets):
-            let pods = store.pods.filter { $0.spec?.nodeName == name && $0.metadata.deletionTimestamp == nil }
-            let bare = pods.filter { ($0.metadata.ownerReferences ?? []).allSatisfy { $0.controller != true } }
-            let daemons = pods.filter { $0.metadata.ownerReferences?.contains { $0.kind == "DaemonSet" && $0.controller == true } == true }
-            var problems: [String] = []
-            if !bare.isEmpty, !force {
-                problems.append("cannot delete Pods that declare no controller (use --force to override): " + bare.map(Self.podName).joined(separator: ", "))
-            }
-            if !daemons.isEmpty, !ignoreDaemonSets {
-                problems.append("cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): " + daemons.map(Self.podName).joined(separator: ", "))
-            }
-            var spec = node.spec ?? NodeSpec()
-            spec.unschedulable = true
-            node.spec = spec
-            store.updateStatus(.node(node))
-            if !problems.isEmpty {
-                try settle()
-                throw APIError(reason: "BadRequest", message: "unable to drain node \"\(name)\" due to error: " + problems.joined(separator: ", "))
-            }
-            for pod in pods where !daemons.contains(pod) {
-                evicted.append(Self.podName(pod))
-                GracefulDeletion.delete(.pod(pod), in: store, gracePeriod: nil)
-            }
+            let report = try drainNode(name, force: force, ignoreDaemonSets: ignoreDaemonSets)
+            if let failure = report.failure { throw APIError(reason: "Timeout", message: failure) }
+            evicted = report.evicted
         }
         try settle()
         return evicted

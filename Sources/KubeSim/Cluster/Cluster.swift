@@ -46,6 +46,8 @@ public final class Cluster {
         runner.register(StatefulSetController(cluster: self))
         runner.register(DaemonSetController(cluster: self))
         runner.register(PodGCController())
+        runner.register(HorizontalPodAutoscalerController(cluster: self))
+        runner.register(DisruptionController())
     }
 
     /// Runs what is due at the current instant (after a write), without moving the clock.

@@ -27,19 +27,9 @@ extension Cluster {
         return instance.phase == .waiting ? instance.previousLogs : instance.logs
     }
 
-    /// Memory and CPU a running pod uses in the behaviour model (what `kubectl top` would show from
-    /// metrics-server): memory from the image's profile and allocations; CPU 1m idle, 2m for servers.
+    /// Memory and CPU a running pod uses, as `kubectl top` shows it from metrics-server:
+    /// the behaviour model, or the pod's share of its workload's simulated load (MetricsServer).
     public func usage(of pod: Pod) -> (cpuMilli: Int64, memoryBytes: Int64) {
-        let key = ObjectKey.pod(pod.metadata.name ?? "", namespace: pod.metadata.namespace ?? "default")
-        guard let runtime = store.containerRuntime[key] else { return (0, 0) }
-        var cpu: Int64 = 0, memory: Int64 = 0
-        for (container, instance) in zip(pod.spec?.containers ?? [], runtime.containers) where instance.phase == .running {
-            guard let node = pod.spec?.nodeName.flatMap({ store.get(.node($0))?.node }) else { continue }
-            let sync = PodSync(pod: pod, node: node, store: store, now: now.seconds)
-            let run = ContainerRunner(sync: sync, container: container, isInit: false).behaviour()
-            memory += run.memoryBytes
-            cpu += run.listens ? 2 : 1
-        }
-        return (cpu, memory)
+        MetricsServer.usage(of: pod, in: store)
     }
 }

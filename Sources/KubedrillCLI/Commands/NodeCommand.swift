@@ -1,4 +1,5 @@
 import ArgumentParser
+import KubeModel
 import KubeSim
 
 /// `node <name> down|up|cordon|uncordon|drain`.
@@ -19,6 +20,9 @@ struct NodeCommand: ParsableCommand {
     @Flag(name: .customLong("ignore-daemonsets"), help: "drain: leave DaemonSet pods in place.")
     var ignoreDaemonSets = false
 
+    @Option(help: "drain: how long to keep retrying evictions, in virtual time (kubectl waits forever; here 10m unless set).")
+    var timeout: String?
+
     func validate() throws {
         guard ["down", "up", "cordon", "uncordon", "drain"].contains(action) else {
             throw ValidationError("unknown action \"\(action)\": use down, up, cordon, uncordon or drain")
@@ -35,16 +39,38 @@ struct NodeCommand: ParsableCommand {
         case "uncordon": nodeAction = .uncordon
         default: nodeAction = .drain(force: force, ignoreDaemonSets: ignoreDaemonSets)
         }
+        if action == "drain" { return try drain(env) }
         try SimSession.with(global, mutating: true) { cluster in
             let evicted = try cluster.setNode(name, nodeAction)
             switch action {
-            case "cordon", "drain": env.out.line("node/\(name) cordoned")
+            case "cordon": env.out.line("node/\(name) cordoned")
             case "uncordon": env.out.line("node/\(name) uncordoned")
             case "down": env.out.line("node/\(name) is down: its kubelet stopped posting status")
             default: env.out.line("node/\(name) is up")
             }
             for pod in evicted { env.out.line("evicting pod \(pod)") }
-            if action == "drain" { env.out.line("node/\(name) drained") }
+        }
+    }
+
+    /// kubectl drain's output: cordoned, the evictions and their retries, then drained or the error.
+    private func drain(_ env: CommandEnvironment) throws {
+        var limit = VirtualDuration.minutes(10)
+        if let timeout {
+            guard let seconds = GoDuration.seconds(timeout), seconds >= 0 else { throw ValidationError("invalid --timeout \"\(timeout)\": use a duration such as 90s or 5m") }
+            if seconds > 0 { limit = .seconds(Int64(seconds)) }
+        }
+        try SimSession.with(global, mutating: true) { cluster in
+            let report: DrainReport
+            do {
+                report = try cluster.drainNode(name, force: force, ignoreDaemonSets: ignoreDaemonSets, timeout: limit)
+            } catch let error as APIError where error.reason == "BadRequest" {
+                env.out.line("node/\(name) cordoned")  // kubectl cordons before it looks at the pods
+                throw error
+            }
+            env.out.line("node/\(name) cordoned")
+            for line in report.lines { env.out.line(line) }
+            if let failure = report.failure { throw APIError(reason: "Timeout", message: failure) }
+            env.out.line("node/\(name) drained")
         }
     }
 }

@@ -1,0 +1,86 @@
+import KubeModel
+import Testing
+@testable import KubeSim
+
+/// `spec.behavior` (horizontal.go v1.33 `normalizeDesiredReplicasWithBehaviors`,
+/// `calculateScaleUpLimitWithScalingRules`, `calculateScaleDownLimitWithBehaviors`; docs
+/// "Horizontal Pod Autoscaling", section "Configurable scaling behavior").
+@Suite("HorizontalPodAutoscaler behavior")
+struct HPABehaviorTests {
+    static func scenario(replicas: Int = 2, load: String, behavior: String) throws -> Cluster {
+        try HorizontalPodAutoscalerTests.scenario(replicas: replicas, load: load, hpa: AutoscalingFixtures.hpa(behavior: behavior))
+    }
+
+    @Test("A Pods policy of 1 per 60 s adds one pod, then no more until that change leaves the period")
+    func podsPolicyPeriod() throws {
+        let cluster = try Self.scenario(load: "200%", behavior: """
+              behavior:
+                scaleUp:
+                  policies: [{type: Pods, value: 1, periodSeconds: 60}]
+            """)
+        try cluster.advance(by: .seconds(15))
+        #expect(cluster.desiredReplicas == 3)
+        try cluster.advance(by: .seconds(45))
+        #expect(cluster.desiredReplicas == 3)
+        #expect(cluster.hpaCondition("ScalingLimited")?.reason == "ScaleUpLimit")
+        try cluster.advance(by: .seconds(15))
+        #expect(cluster.desiredReplicas == 4)
+    }
+
+    @Test("selectPolicy Min takes the policy allowing the smallest change: min(2+4, 2×200%) = 4")
+    func selectPolicyMin() throws {
+        let cluster = try Self.scenario(load: "200%", behavior: """
+              behavior:
+                scaleUp:
+                  selectPolicy: Min
+                  policies: [{type: Pods, value: 4, periodSeconds: 15}, {type: Percent, value: 100, periodSeconds: 15}]
+            """)
+        try cluster.advance(by: .seconds(15))
+        #expect(cluster.desiredReplicas == 4)
+    }
+
+    @Test("selectPolicy Disabled on scale-down keeps the replicas: ScalingLimited True ScaleDownLimit")
+    func scaleDownDisabled() throws {
+        let cluster = try Self.scenario(replicas: 4, load: "10%", behavior: """
+              behavior:
+                scaleDown: {selectPolicy: Disabled, stabilizationWindowSeconds: 0}
+            """)
+        try cluster.advance(by: .seconds(60))
+        #expect(cluster.desiredReplicas == 4)
+        let limited = try #require(cluster.hpaCondition("ScalingLimited"))
+        #expect(limited.status == "True")
+        #expect(limited.reason == "ScaleDownLimit")
+        #expect(limited.message == "the desired replica count is decreasing faster than the maximum scale rate")
+    }
+
+    @Test("A scale-down Percent policy of 50% per 60 s halves the replicas once per period (rounding the kept replicas down)")
+    func percentScaleDown() throws {
+        let cluster = try Self.scenario(replicas: 8, load: "5%", behavior: """
+              behavior:
+                scaleDown:
+                  stabilizationWindowSeconds: 0
+                  policies: [{type: Percent, value: 50, periodSeconds: 60}]
+            """)
+        try cluster.advance(by: .seconds(15))
+        #expect(cluster.desiredReplicas == 4)
+        try cluster.advance(by: .seconds(45))
+        #expect(cluster.desiredReplicas == 4)
+        try cluster.advance(by: .seconds(15))
+        #expect(cluster.desiredReplicas == 2)
+    }
+
+    @Test("A scale-up stabilization window applies the lowest recommendation of the window (ScaleUpStabilized)")
+    func scaleUpStabilization() throws {
+        let cluster = try Self.scenario(load: "200%", behavior: """
+              behavior:
+                scaleUp: {stabilizationWindowSeconds: 60}
+            """)
+        try cluster.advance(by: .seconds(15))
+        // The initial recommendation (2, at the first sync) is the lowest within 60 s.
+        #expect(cluster.desiredReplicas == 2)
+        #expect(cluster.hpaCondition("AbleToScale")?.reason == "ScaleUpStabilized")
+        #expect(cluster.hpaCondition("AbleToScale")?.message == "recent recommendations were lower than current one, applying the lowest recent recommendation")
+        try cluster.advance(by: .seconds(60))
+        #expect(cluster.desiredReplicas ?? 0 > 2)
+    }
+}
