@@ -20,7 +20,7 @@ public protocol AdmissionPlugin {
 /// first, ResourceQuota last so it counts what the others produced.
 public enum AdmissionChain {
     public static var standard: [any AdmissionPlugin] {
-        [Defaulting(), NamespaceLifecycle(), LimitRanger(), ServiceAccountAdmission(), PriorityAdmission(),
+        [Defaulting(), AutoscalingDefaulting(), NamespaceLifecycle(), LimitRanger(), ServiceAccountAdmission(), PriorityAdmission(),
          DefaultTolerationSeconds(), ResourceQuotaAdmission()]
     }
 

@@ -83,4 +83,28 @@ struct HPABehaviorTests {
         try cluster.advance(by: .seconds(60))
         #expect(cluster.desiredReplicas ?? 0 > 2)
     }
+
+    @Test("The API server defaults minReplicas to 1, the metric to CPU at 80%, and a behavior's missing rules to the default policies")
+    func defaulting() throws {
+        let cluster = try cluster("""
+            apiVersion: autoscaling/v2
+            kind: HorizontalPodAutoscaler
+            metadata: {name: web}
+            spec:
+              scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+              maxReplicas: 5
+              behavior: {scaleDown: {stabilizationWindowSeconds: 60}}
+            """)
+        let spec = try #require(cluster.hpa?.spec)
+        #expect(spec.minReplicas == 1)
+        #expect(spec.metrics?.first?.resource?.name == "cpu")
+        #expect(spec.metrics?.first?.resource?.target.averageUtilization == 80)
+        let up = try #require(spec.behavior?.scaleUp)
+        #expect(up.stabilizationWindowSeconds == 0)
+        #expect(up.selectPolicy == "Max")
+        #expect(up.policies?.map { "\($0.type) \($0.value) \($0.periodSeconds)" } == ["Pods 4 15", "Percent 100 15"])
+        let down = try #require(spec.behavior?.scaleDown)
+        #expect(down.stabilizationWindowSeconds == 60)
+        #expect(down.policies?.map { "\($0.type) \($0.value) \($0.periodSeconds)" } == ["Percent 100 15"])
+    }
 }

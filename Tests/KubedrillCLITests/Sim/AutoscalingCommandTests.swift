@@ -37,7 +37,7 @@ struct AutoscalingCommandTests {
         #expect(sandbox.run(["load", "web", "cpu=200%"]).out == "deployment.apps/web load set: cpu=400m in total, shared by its ready pods\n")
         let top = sandbox.run(["top", "pods"]).out
         #expect(top.components(separatedBy: "200m").count == 3)
-        #expect(sandbox.run(["autoscale", "deployment", "web", "--cpu-percent=50", "--min=1", "--max=10"]).out == "horizontalpodautoscaler.autoscaling/web autoscaled\n")
+        #expect(sandbox.run(["autoscale", "deployment", "web", "--cpu-percent=50", "--max=10"]).out == "horizontalpodautoscaler.autoscaling/web autoscaled\n")
         #expect(sandbox.run(["get", "hpa"]).out == """
             NAME   REFERENCE        TARGETS              MINPODS   MAXPODS   REPLICAS   AGE
             web    Deployment/web   cpu: <unknown>/50%   1         10        0          0s
