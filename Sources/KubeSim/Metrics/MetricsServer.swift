@@ -11,13 +11,29 @@ public enum MetricsServer {
     /// Use of a pod; pods that are not running report nothing, as metrics-server lists only
     /// pods with running containers.
     public static func usage(of pod: Pod, in store: Store) -> (cpuMilli: Int64, memoryBytes: Int64) {
-        var usage = baseline(of: pod, in: store)
-        guard isSharingLoad(pod), let (owner, load) = loadedWorkload(of: .pod(pod), in: store) else { return usage }
-        let sharers = pods(of: owner, in: store).filter(isSharingLoad).compactMap(\.metadata.name).sorted()
-        guard let index = sharers.firstIndex(of: pod.metadata.name ?? "") else { return usage }
-        if let cpu = load.cpuMilli { usage.cpuMilli = WorkloadLoad.share(cpu, count: sharers.count, index: index) }
-        if let memory = load.memoryBytes { usage.memoryBytes = WorkloadLoad.share(memory, count: sharers.count, index: index) }
-        return usage
+        usages(of: [pod], in: store)[pod.metadata.name ?? ""] ?? (0, 0)
+    }
+
+    /// Use of pods of one namespace by name; each loaded workload's sharers are found once.
+    public static func usages(of pods: [Pod], in store: Store) -> [String: (cpuMilli: Int64, memoryBytes: Int64)] {
+        var sharersByWorkload: [String: [String: Int]] = [:]  // workload uid → sharer → its index
+        var result: [String: (cpuMilli: Int64, memoryBytes: Int64)] = [:]
+        for pod in pods {
+            let name = pod.metadata.name ?? ""
+            var usage = baseline(of: pod, in: store)
+            if isSharingLoad(pod), let (owner, load) = loadedWorkload(of: .pod(pod), in: store) {
+                let uid = owner.meta.uid ?? ""
+                let sharers = sharersByWorkload[uid] ?? Dictionary(uniqueKeysWithValues: Set(self.pods(of: owner, in: store).filter(isSharingLoad)
+                    .compactMap(\.metadata.name)).sorted().enumerated().map { ($1, $0) })
+                sharersByWorkload[uid] = sharers
+                if let index = sharers[name] {
+                    if let cpu = load.cpuMilli { usage.cpuMilli = WorkloadLoad.share(cpu, count: sharers.count, index: index) }
+                    if let memory = load.memoryBytes { usage.memoryBytes = WorkloadLoad.share(memory, count: sharers.count, index: index) }
+                }
+            }
+            result[name] = usage
+        }
+        return result
     }
 
     /// True when metrics-server would report the pod: its phase is Running.

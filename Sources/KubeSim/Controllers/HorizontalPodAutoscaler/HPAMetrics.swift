@@ -108,11 +108,7 @@ struct HPAMetrics {
 
     /// metrics-server's values in milli-units: millicores, or thousandths of a byte.
     private func metrics(_ resource: String, _ pods: [Pod]) -> [String: Int64] {
-        var values: [String: Int64] = [:]
-        for pod in pods where MetricsServer.hasMetrics(pod) {
-            let usage = MetricsServer.usage(of: pod, in: store)
-            values[pod.metadata.name ?? ""] = resource == "cpu" ? usage.cpuMilli : usage.memoryBytes * 1000
-        }
-        return values
+        MetricsServer.usages(of: pods.filter(MetricsServer.hasMetrics), in: store)
+            .mapValues { resource == "cpu" ? $0.cpuMilli : $0.memoryBytes * 1000 }
     }
 }

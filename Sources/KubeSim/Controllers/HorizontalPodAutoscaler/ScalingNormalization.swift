@@ -108,13 +108,18 @@ struct ScalingNormalization {
         if let oldSample { history.recommendations[oldSample] = recommendation } else { history.recommendations.append(recommendation) }
     }
 
+    /// The replicas when the policy's period began: the current ones less this period's HPA changes.
+    private static func periodStart(_ current: Int32, _ policy: HPAScalingPolicy, _ history: HPAHistory, at now: VirtualTime) -> Int32 {
+        current - HPAHistory.change(within: policy.periodSeconds, of: history.scaleUp, at: now)
+            + HPAHistory.change(within: policy.periodSeconds, of: history.scaleDown, at: now)
+    }
+
     /// `calculateScaleUpLimitWithScalingRules`: each policy allows growth from the replicas at
     /// the start of its period; selectPolicy Max takes the largest, Min the smallest.
     static func scaleUpLimit(_ current: Int32, rules: HPAScalingRules, history: HPAHistory, at now: VirtualTime) -> Int32 {
         if rules.selectPolicy == "Disabled" { return current }
         let proposals = (rules.policies ?? []).map { policy -> Int32 in
-            let start = current - HPAHistory.change(within: policy.periodSeconds, of: history.scaleUp, at: now)
-                + HPAHistory.change(within: policy.periodSeconds, of: history.scaleDown, at: now)
+            let start = periodStart(current, policy, history, at: now)
             if policy.type == "Pods" { return start + policy.value }
             return Int32((Double(start) * (1 + Double(policy.value) / 100)).rounded(.up))
         }
@@ -125,8 +130,7 @@ struct ScalingNormalization {
     static func scaleDownLimit(_ current: Int32, rules: HPAScalingRules, history: HPAHistory, at now: VirtualTime) -> Int32 {
         if rules.selectPolicy == "Disabled" { return current }
         let proposals = (rules.policies ?? []).map { policy -> Int32 in
-            let start = current - HPAHistory.change(within: policy.periodSeconds, of: history.scaleUp, at: now)
-                + HPAHistory.change(within: policy.periodSeconds, of: history.scaleDown, at: now)
+            let start = periodStart(current, policy, history, at: now)
             if policy.type == "Pods" { return start - policy.value }
             return Int32(Double(start) * (1 - Double(policy.value) / 100))
         }
