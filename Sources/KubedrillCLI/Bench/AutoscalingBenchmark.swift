@@ -15,13 +15,8 @@ enum AutoscalingBenchmark {
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
-        spec:
-          replicas: \(replicas)
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers: [{name: app, image: "nginx:1.27", resources: {requests: {cpu: 10m}}}]
+        spec: {replicas: \(replicas), selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}},
+               spec: {containers: [{name: app, image: "nginx:1.27", resources: {requests: {cpu: 10m}}}]}}}
         ---
         apiVersion: autoscaling/v2
         kind: HorizontalPodAutoscaler

@@ -12,7 +12,6 @@ enum DisruptionBudgetPods {
         guard let selector = budget.spec?.selector else { return [] }
         return store.list(kind: "Pod", namespace: budget.metadata.namespace ?? "default").compactMap(\.pod)
             .filter { selector.matches($0.metadata.labels ?? [:]) }
-            .sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
     }
 
     /// (expectedPods, desiredHealthy). An integer minAvailable expects the matching pods and
@@ -43,8 +42,10 @@ enum DisruptionBudgetPods {
     /// controller are left out, as upstream does once it has warned about them.
     static func expectedScale(_ pods: [Pod], in store: Store) throws -> Int32 {
         var scales: [String: Int32] = [:]
+        var seen = Set<String>()  // controllers already looked up: pods of one set share one
         for pod in pods {
-            guard let reference = ControllerRef.of(.pod(pod)) else { continue }
+            guard let reference = pod.metadata.ownerReferences?.first(where: { $0.controller == true }) else { continue }
+            guard seen.insert(reference.uid).inserted else { continue }
             guard let owner = store.object(withUID: reference.uid) else {
                 throw Failure(description: "found no controllers for pod \"\(pod.metadata.name ?? "")\"")
             }

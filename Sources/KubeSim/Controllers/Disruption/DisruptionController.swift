@@ -64,11 +64,12 @@ struct DisruptionController: Controller {
 
     /// `countHealthyPods`: ready pods not being deleted and not evicted in the last 2 minutes.
     static func countHealthy(_ pods: [Pod], disrupted: [String: VirtualTime], at now: VirtualTime) -> Int32 {
-        Int32(pods.filter { pod in
-            guard pod.metadata.deletionTimestamp == nil else { return false }
-            if let evicted = disrupted[pod.metadata.name ?? ""], evicted + deletionTimeout > now { return false }
-            return PodConditions.isReady(pod)
-        }.count)
+        var healthy: Int32 = 0
+        for pod in pods where pod.metadata.deletionTimestamp == nil && PodConditions.isReady(pod) {
+            if let evicted = disrupted[pod.metadata.name ?? ""], evicted + deletionTimeout > now { continue }
+            healthy += 1
+        }
+        return healthy
     }
 
     /// `buildDisruptedPodMap`: evictions whose pod is gone or being deleted are done; ones older
@@ -76,8 +77,9 @@ struct DisruptionController: Controller {
     static func disruptedPods(_ recorded: [String: String]?, pods: [Pod], at now: VirtualTime) -> ([String: VirtualTime], VirtualTime?) {
         var kept: [String: VirtualTime] = [:]
         var recheck: VirtualTime?
+        guard let recorded, !recorded.isEmpty else { return (kept, recheck) }
         let live = Dictionary(pods.map { ($0.metadata.name ?? "", $0) }, uniquingKeysWith: { first, _ in first })
-        for (name, text) in recorded ?? [:] {
+        for (name, text) in recorded {
             guard let pod = live[name], pod.metadata.deletionTimestamp == nil, let time = VirtualTime(rfc3339: text) else { continue }
             let expiry = time + deletionTimeout
             if expiry <= now { continue }
