@@ -129,4 +129,38 @@ struct DisruptionTests {
         #expect(report.evicted.isEmpty)
         #expect(cluster.pod(pod)?.metadata.deletionTimestamp == nil)
     }
+
+    @Test("Drain with --ignore-daemonsets and --force warns as kubectl does, leaves DaemonSet pods and skips mirror pods")
+    func drainWarnings() throws {
+        // A mirror pod: what the kubelet posts for a static pod (annotation kubernetes.io/config.mirror).
+        let cluster = try cluster(podYAML() + "\n---\n" + """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: static, annotations: {kubernetes.io/config.mirror: abc}}
+            spec:
+              nodeName: worker-1
+              containers: [{name: app, image: "nginx:1.27"}]
+            ---
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: agent}
+            spec:
+              selector: {matchLabels: {app: agent}}
+              template:
+                metadata: {labels: {app: agent}}
+                spec:
+                  containers: [{name: agent, image: "nginx:1.27"}]
+            """)
+        try cluster.advance(by: .seconds(10))
+        let agent = try #require(cluster.pods(labelled: "agent").first { $0.spec?.nodeName == "worker-1" }?.metadata.name)
+        let report = try cluster.drainNode("worker-1", force: true, ignoreDaemonSets: true)
+        #expect(report.lines == [
+            "Warning: ignoring DaemonSet-managed Pods: default/\(agent)",
+            "Warning: deleting Pods that declare no controller: default/web",
+            "evicting pod default/web",
+            "pod/web evicted",
+        ])
+        #expect(cluster.pod(agent)?.metadata.deletionTimestamp == nil)
+        #expect(cluster.pod("static") != nil)
+    }
 }
