@@ -10,14 +10,19 @@ enum AutoscalingBenchmark {
         [Benchmark(name: "sim-hpa", summary: "In-process: HPA scaling [replicas] (default 10) pods under load to up to 20× as many, then draining a node under a PDB", run: run)]
     }
 
-    static func manifests(replicas: Int, max: Int) -> String {
+    /// Deployment `web` of nginx pods requesting `cpu` (also the CLI tests' workload).
+    static func deployment(replicas: Int, cpu: String) -> String {
         """
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
         spec: {replicas: \(replicas), selector: {matchLabels: {app: web}}, template: {metadata: {labels: {app: web}},
-               spec: {containers: [{name: app, image: "nginx:1.27", resources: {requests: {cpu: 10m}}}]}}}
-        ---
+               spec: {containers: [{name: app, image: "nginx:1.27", resources: {requests: {cpu: \(cpu)}}}]}}}
+        """
+    }
+
+    static func manifests(replicas: Int, max: Int) -> String {
+        deployment(replicas: replicas, cpu: "10m") + "\n---\n" + """
         apiVersion: autoscaling/v2
         kind: HorizontalPodAutoscaler
         metadata: {name: web}

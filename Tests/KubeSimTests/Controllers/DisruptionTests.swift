@@ -140,17 +140,7 @@ struct DisruptionTests {
             spec:
               nodeName: worker-1
               containers: [{name: app, image: "nginx:1.27"}]
-            ---
-            apiVersion: apps/v1
-            kind: DaemonSet
-            metadata: {name: agent}
-            spec:
-              selector: {matchLabels: {app: agent}}
-              template:
-                metadata: {labels: {app: agent}}
-                spec:
-                  containers: [{name: agent, image: "nginx:1.27"}]
-            """)
+            """ + "\n---\n" + Workloads.daemonSet())
         try cluster.advance(by: .seconds(10))
         let agent = try #require(cluster.pods(labelled: "agent").first { $0.spec?.nodeName == "worker-1" }?.metadata.name)
         let report = try cluster.drainNode("worker-1", force: true, ignoreDaemonSets: true)

@@ -11,6 +11,14 @@ struct HPABehaviorTests {
         try HorizontalPodAutoscalerTests.scenario(replicas: replicas, load: load, hpa: AutoscalingFixtures.hpa(behavior: behavior))
     }
 
+    /// The target's spec.replicas after each of the advances, in seconds.
+    static func replicas(_ cluster: Cluster, after advances: [Int64]) throws -> [Int32?] {
+        try advances.map { seconds in
+            try cluster.advance(by: .seconds(seconds))
+            return cluster.desiredReplicas
+        }
+    }
+
     @Test("A Pods policy of 1 per 60 s adds one pod, then no more until that change leaves the period")
     func podsPolicyPeriod() throws {
         let cluster = try Self.scenario(load: "200%", behavior: """
@@ -18,13 +26,9 @@ struct HPABehaviorTests {
                 scaleUp:
                   policies: [{type: Pods, value: 1, periodSeconds: 60}]
             """)
-        try cluster.advance(by: .seconds(15))
-        #expect(cluster.desiredReplicas == 3)
-        try cluster.advance(by: .seconds(45))
-        #expect(cluster.desiredReplicas == 3)
+        #expect(try Self.replicas(cluster, after: [15, 45]) == [3, 3])
         #expect(cluster.hpaCondition("ScalingLimited")?.reason == "ScaleUpLimit")
-        try cluster.advance(by: .seconds(15))
-        #expect(cluster.desiredReplicas == 4)
+        #expect(try Self.replicas(cluster, after: [15]) == [4])
     }
 
     @Test("selectPolicy Min takes the policy allowing the smallest change: min(2+4, 2×200%) = 4")
@@ -61,12 +65,7 @@ struct HPABehaviorTests {
                   stabilizationWindowSeconds: 0
                   policies: [{type: Percent, value: 50, periodSeconds: 60}]
             """)
-        try cluster.advance(by: .seconds(15))
-        #expect(cluster.desiredReplicas == 4)
-        try cluster.advance(by: .seconds(45))
-        #expect(cluster.desiredReplicas == 4)
-        try cluster.advance(by: .seconds(15))
-        #expect(cluster.desiredReplicas == 2)
+        #expect(try Self.replicas(cluster, after: [15, 45, 15]) == [4, 4, 2])
     }
 
     @Test("A scale-up stabilization window applies the lowest recommendation of the window (ScaleUpStabilized)")

@@ -94,20 +94,18 @@ struct ReplicaCalculatorTests {
         #expect(within.replicas == 2)
     }
 
+    /// The calculator's error message, nil when it did not fail.
+    static func failure(_ body: () throws -> Any) -> String? {
+        do { _ = try body() } catch let failure as ReplicaCalculator.Failure { return failure.message } catch { return "\(error)" }
+        return nil
+    }
+
     @Test("Errors are upstream's: no metrics at all, no ready pod with metrics, a container without a request")
     func errors() {
         #expect(throws: ReplicaCalculator.Failure.self) { try Self.calculator([Self.pod("a")], [:]).utilizationReplicas(current: 1, targetUtilization: 50) }
-        do {
-            _ = try Self.calculator([Self.pod("a", ready: false)], ["a": 10]).utilizationReplicas(current: 1, targetUtilization: 50)
-            Issue.record("expected a failure")
-        } catch let failure as ReplicaCalculator.Failure {
-            #expect(failure.message == "did not receive metrics for targeted pods (pods might be unready)")
-        } catch { Issue.record("unexpected \(error)") }
-        do {
-            _ = try Self.calculator([Self.pod("a", request: false)], ["a": 10]).utilizationReplicas(current: 1, targetUtilization: 50)
-            Issue.record("expected a failure")
-        } catch let failure as ReplicaCalculator.Failure {
-            #expect(failure.message == "missing request for cpu in container app of Pod a")
-        } catch { Issue.record("unexpected \(error)") }
+        #expect(Self.failure { try Self.calculator([Self.pod("a", ready: false)], ["a": 10]).utilizationReplicas(current: 1, targetUtilization: 50) }
+            == "did not receive metrics for targeted pods (pods might be unready)")
+        #expect(Self.failure { try Self.calculator([Self.pod("a", request: false)], ["a": 10]).utilizationReplicas(current: 1, targetUtilization: 50) }
+            == "missing request for cpu in container app of Pod a")
     }
 }

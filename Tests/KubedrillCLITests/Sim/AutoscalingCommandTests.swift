@@ -7,20 +7,7 @@ import Testing
 /// (`printHorizontalPodAutoscaler`, `formatHPAMetrics`, `printPodDisruptionBudget`).
 @Suite("Autoscaling and disruption commands")
 struct AutoscalingCommandTests {
-    static func deployment(replicas: Int) -> String {
-        """
-        apiVersion: apps/v1
-        kind: Deployment
-        metadata: {name: web}
-        spec:
-          replicas: \(replicas)
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers: [{name: app, image: "nginx:1.27", resources: {requests: {cpu: 100m}}}]
-        """
-    }
+    static func deployment(replicas: Int) -> String { AutoscalingBenchmark.deployment(replicas: replicas, cpu: "100m") }
 
     static func apply(_ yaml: String, in sandbox: Sandbox) throws {
         try FileManager.default.createDirectory(at: sandbox.root, withIntermediateDirectories: true)
