@@ -15,7 +15,7 @@ struct FrontMatter {
     /// Splits `text` into front matter and body; problems are reported against `path`.
     static func split(_ text: String, path: String, problems: inout [ContentProblem]) -> (FrontMatter, body: String) {
         var front = FrontMatter()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = text.lineSlices
         guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else { return (front, text) }
         guard let close = lines.dropFirst().firstIndex(where: {
             let line = $0.trimmingCharacters(in: .whitespaces)
@@ -25,8 +25,8 @@ struct FrontMatter {
             return (front, text)
         }
         front.lineCount = close + 1
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        let yaml = String(text[lines[1].startIndex..<lines[close].startIndex])
+        let body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
         do {
             guard let node = try Yams.compose(yaml: yaml) else { return (front, body) }
             guard let mapping = node.mapping else {

@@ -36,6 +36,21 @@ public struct CardSchedule: Codable, Equatable, Sendable, FetchableRecord, Persi
         self.lastEntryId = lastEntryId
     }
 
+    /// Reads a row by column position, without Decodable: quiz start fetches thousands of these
+    /// (GRDB's "FetchableRecord" docs recommend `init(row:)` where speed matters).
+    public init(row: Row) throws {
+        cardId = row["cardId"]
+        state = row["state"]
+        step = row["step"]
+        stability = row["stability"]
+        difficulty = row["difficulty"]
+        due = row["due"]
+        lastReview = row["lastReview"]
+        reps = row["reps"]
+        lapses = row["lapses"]
+        lastEntryId = row["lastEntryId"]
+    }
+
     public var dueDate: Date { Date(timeIntervalSince1970: due) }
     public var lastReviewDate: Date { Date(timeIntervalSince1970: lastReview) }
 }
