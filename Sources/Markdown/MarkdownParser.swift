@@ -15,9 +15,7 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         // Reading the finished tree touches no shared table, so it runs outside the lock and
         // notes convert on several threads at once.
-        let tree = convert(root, lineOffset: lineOffset)
-        // Wiki links first: that pass merges the text nodes cmark split at brackets.
-        return TaskItems.resolve(in: WikiLinks.resolve(in: tree))
+        return convert(root, lineOffset: lineOffset)
     }
 
     /// cmark-gfm is not thread-safe with extensions: registration is an unguarded static flag, and
@@ -60,7 +58,10 @@ public enum MarkdownParser {
                                    column: Int(cmark_node_get_start_column(node)))
         let end = SourcePosition(line: Int(cmark_node_get_end_line(node)) + lineOffset,
                                  column: Int(cmark_node_get_end_column(node)))
-        return MarkdownNode(kind: kind(of: node), children: children, start: start, end: end)
+        // One pass: wiki links first (that merges the text nodes cmark split at brackets), then
+        // the task items cmark missed.
+        let converted = MarkdownNode(kind: kind(of: node), children: WikiLinks.resolve(children), start: start, end: end)
+        return TaskItems.resolve(converted)
     }
 
     private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {

@@ -6,11 +6,17 @@ import Foundation
 /// text siblings are merged first; the link syntax is then found inside that literal text only,
 /// never in code spans or code blocks.
 enum WikiLinks {
-    static func resolve(in node: MarkdownNode) -> MarkdownNode {
-        var node = node
-        if case .codeBlock = node.kind { return node }
-        node.children = split(merge(node.children.map(resolve(in:))))
-        return node
+    /// One node's children with wiki links found; their own children are already resolved.
+    /// Code blocks have no children, so code never reaches here.
+    static func resolve(_ children: [MarkdownNode]) -> [MarkdownNode] {
+        var previousIsText = false
+        var needsWork = false
+        for child in children {
+            guard case .text(let text) = child.kind else { previousIsText = false; continue }
+            if previousIsText || text.utf8.contains(UInt8(ascii: "[")) { needsWork = true; break }
+            previousIsText = true
+        }
+        return needsWork ? split(merge(children)) : children
     }
 
     private static func merge(_ nodes: [MarkdownNode]) -> [MarkdownNode] {

@@ -55,7 +55,7 @@ public enum ContentLoader {
         }
         let topic = front.topic ?? (relativeFolder.isEmpty ? "General" : prettyTopic(relativeFolder))
         return Note(slug: slug, title: title ?? slug, topic: topic, tags: front.tags, aliases: front.aliases,
-                    path: path, document: document, lines: text.lineSlices.map(String.init))
+                    path: path, document: document, lines: text.lines)
     }
 
     static func noteFiles(in directory: URL) -> [URL] {
