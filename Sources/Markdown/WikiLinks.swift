@@ -36,7 +36,7 @@ enum WikiLinks {
         var out: [MarkdownNode] = []
         for node in nodes {
             // A byte scan first: most text has no "[" at all, and Foundation's contains is slow on Linux.
-            guard case .text(let text) = node.kind, text.utf8.contains(UInt8(ascii: "[")), text.contains("[[") else {
+            guard case .text(let text) = node.kind, hasDoubleBracket(text) else {
                 out.append(node)
                 continue
             }
@@ -62,6 +62,11 @@ enum WikiLinks {
             if !rest.isEmpty { out.append(textNode(String(rest), line: node.start.line, column: column)) }
         }
         return out
+    }
+
+    /// A byte scan: every callout's `[!card]` reaches here, and Foundation's `contains` is slow on Linux.
+    private static func hasDoubleBracket(_ text: String) -> Bool {
+        zip(text.utf8, text.utf8.dropFirst()).contains { $0 == UInt8(ascii: "[") && $1 == UInt8(ascii: "[") }
     }
 
     private static func textNode(_ text: String, line: Int, column: Int) -> MarkdownNode {
