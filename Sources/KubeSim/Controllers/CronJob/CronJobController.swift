@@ -1,0 +1,42 @@
+import Foundation
+import KubeModel
+
+/// The CronJob controller (pkg/controller/cronjob/cronjob_controllerv2.go `sync`, v1.33): a
+/// CronJob is synced when it or one of its Jobs changes, and at its next activation, exactly
+/// then (the runner's queue stands in for `queue.AddAfter`, so nothing polls). A sync brings
+/// `status.active` up to date, starts the Job due now if the policies allow, and prunes
+/// finished Jobs beyond the history limits.
+/// Docs: https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/
+struct CronJobController: Controller {
+    static let component = "cronjob-controller"
+    let name = "workloads.cronjob"
+    unowned let cluster: Cluster
+
+    func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
+        switch event.key.kind {
+        case "CronJob":
+            return event.type == .deleted ? [] : [event.key]
+        case "Job":
+            guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob" else { return [] }
+            return [ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: reference.name)]
+        default:
+            return []
+        }
+    }
+
+    func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
+        guard case .cronJob(let cronJob)? = store.get(key) else { return .done }
+        let jobs = store.dependents(ofUID: cronJob.metadata.uid ?? "").compactMap { object -> Job? in
+            guard case .job(let job) = object, ControllerRef.of(object)?.uid == cronJob.metadata.uid else { return nil }
+            return job
+        }
+        var sync = CronJobSync(cronJob: cronJob, jobs: jobs, client: ControllerClient(cluster), now: now)
+        let requeue = sync.run()
+        sync.cleanupFinishedJobs()
+        if case .cronJob(var live)? = store.get(key), live.status != sync.cronJob.status {
+            live.status = sync.cronJob.status
+            ControllerClient(cluster).updateStatus(.cronJob(live))
+        }
+        return requeue.map { .requeue(after: $0) } ?? .done
+    }
+}
