@@ -48,6 +48,7 @@ public final class Cluster {
         runner.register(JobController(cluster: self))
         runner.register(TTLAfterFinishedController())
         runner.register(CronJobController(cluster: self))
+        runner.register(EventTTLController())
         runner.register(PodGCController())
     }
 

@@ -37,7 +37,8 @@ enum CronJobBenchmark {
         try cluster.apply(yaml: manifest(), file: "cronjobs.yaml")
         let reconcilesBefore = cluster.runner.reconcileCount
         let start = DispatchTime.now().uptimeNanoseconds
-        try cluster.advance(by: .minutes(days * 24 * 60))
+        // A day at a time: the runner's budget of reconciles per advance guards against loops.
+        for _ in 0..<days { try cluster.advance(by: .minutes(24 * 60)) }
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         let created = cluster.store.eventLog.filter { $0.reason == "SuccessfulCreate" && $0.object.hasPrefix("CronJob/") }.count
         let completed = cluster.store.eventLog.filter { $0.reason == "Completed" && $0.object.hasPrefix("Job/") }.count

@@ -17,8 +17,19 @@ struct CronJobController: Controller {
         case "CronJob":
             return event.type == .deleted ? [] : [event.key]
         case "Job":
-            guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob" else { return [] }
-            return [ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: reference.name)]
+            guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob", case .job(let job) = event.object else { return [] }
+            let key = ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: reference.name)
+            // A sync only changes something when a Job appears unlisted, finishes, or an active
+            // one vanishes; other Job updates (its counts moving) would sync for nothing.
+            let isListed = store.get(key).flatMap { object -> Bool? in
+                guard case .cronJob(let cronJob) = object else { return nil }
+                return (cronJob.status?.active ?? []).contains { $0.uid == job.metadata.uid }
+            } ?? false
+            switch event.type {
+            case .added: return isListed && !JobConditions.isFinished(job) ? [] : [key]
+            case .modified: return JobConditions.isFinished(job) || job.metadata.deletionTimestamp != nil ? [key] : []
+            case .deleted: return isListed ? [key] : []
+            }
         default:
             return []
         }

@@ -14,7 +14,8 @@ struct CronJobSchedule {
         self.schedule = schedule
         self.timeZone = timeZone
         let date = Self.date(now)
-        if timeZone.identifier == "UTC" || timeZone.identifier == "GMT" || timeZone.nextDaylightSavingTimeTransition(after: date) == nil {
+        if timeZone.secondsFromGMT() == 0 && timeZone.identifier.hasPrefix("GMT") || timeZone.identifier == "UTC"
+            || timeZone.nextDaylightSavingTimeTransition(after: date) == nil {
             fixedOffset = Int64(timeZone.secondsFromGMT(for: date))
         } else {
             fixedOffset = nil

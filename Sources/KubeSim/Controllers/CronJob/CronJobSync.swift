@@ -10,6 +10,8 @@ struct CronJobSync {
     let now: VirtualTime
 
     var spec: CronJobSpec { cronJob.spec ?? CronJobSpec() }
+    /// The controller manager's zone for CronJobs without `timeZone`.
+    static let utc = TimeZone(secondsFromGMT: 0) ?? .current
 
     func event(_ type: String, _ reason: String, _ message: String) {
         client.event(type, reason, message, on: .cronJob(cronJob), component: CronJobController.component)
@@ -27,7 +29,7 @@ struct CronJobSync {
             }
             timeZone = zone
         } else {
-            timeZone = TimeZone(identifier: "UTC") ?? .current
+            timeZone = Self.utc
         }
         if spec.suspend == true { return nil }  // "Not starting job because the cron is suspended"
         let parsed: CronSchedule

@@ -27,8 +27,11 @@ struct JobSync {
     var owner: KubeObject { .job(job) }
 
     mutating func run() -> ReconcileResult {
-        let namespace = job.metadata.namespace ?? "default"
-        let pods = ControllerRef.claim(client.store.list(kind: "Pod", namespace: namespace), for: owner, selector: spec.selector, in: client).compactMap(\.pod)
+        // A generated selector matches only this Job's uid, so no orphan can be adopted and its
+        // own pods are all there is to claim; a manual selector is claimed over the namespace.
+        let candidates = spec.manualSelector == true ? client.store.list(kind: "Pod", namespace: job.metadata.namespace ?? "default")
+            : client.store.dependents(ofUID: job.metadata.uid ?? "")
+        let pods = ControllerRef.claim(candidates.filter { $0.kind == "Pod" }, for: owner, selector: spec.selector, in: client).compactMap(\.pod)
         let failJobMessage = countFinishedPods(pods)
         var active = pods.filter(PodConditions.isActive)
         if let target = finishedCondition(failJobMessage: failJobMessage, active: active) {

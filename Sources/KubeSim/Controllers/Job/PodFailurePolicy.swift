@@ -29,8 +29,6 @@ enum PodFailurePolicy {
         return nil
     }
 
-    static func isIgnored(_ pod: Pod, job: Job) -> Bool { match(pod, job: job)?.action == .ignore }
-
     /// `getMatchingContainerFromList`: the first container (init containers too) that exited
     /// non-zero with a code the requirement's operator accepts; exit code 0 never matches.
     private static func matchingContainer(_ pod: Pod, _ requirement: PodFailurePolicyOnExitCodesRequirement) -> ContainerStatus? {
