@@ -172,4 +172,29 @@ struct JobTests {
         // Background propagation: the garbage collector removes the pods after the Job.
         #expect(cluster.pods(ofJob: "pi").isEmpty)
     }
+    @Test("A work queue (parallelism 2, no completions) starts no pod after the first success and completes when all have exited")
+    func workQueue() throws {
+        let cluster = try cluster(BatchFixtures.job(script: "sleep 5", spec: "  parallelism: 2"))
+        // SetDefaults_Job defaults completions only when parallelism is unset too.
+        #expect(cluster.job()?.spec?.completions == nil)
+        try cluster.advanceUntilQuiet()
+        #expect(cluster.pods(ofJob: "pi").count == 2)
+        #expect(cluster.job()?.status?.succeeded == 2)
+        #expect(cluster.condition("Complete")?.status == "True")
+        #expect(BatchTable.completions(try #require(cluster.job())) == "2/1 of 2")
+    }
+
+    @Test("A running pod deleted by someone else counts as failed at once and is replaced (podReplacementPolicy TerminatingOrFailed)")
+    func deletedPodReplaced() throws {
+        let cluster = try cluster(BatchFixtures.job(script: "sleep 600"))
+        #expect(cluster.job()?.spec?.podReplacementPolicy == "TerminatingOrFailed")
+        try cluster.advance(by: .seconds(10))
+        let first = try #require(cluster.pods(ofJob: "pi").first?.metadata.name)
+        try cluster.delete(.pod(first))
+        // isPodFailed: a terminating pod that has not succeeded is a failure.
+        #expect(cluster.job()?.status?.failed == 1)
+        #expect(cluster.job()?.status?.terminating == 1)
+        let replacements = cluster.pods(ofJob: "pi").filter { $0.metadata.name != first && PodConditions.isActive($0) }
+        #expect(replacements.count == 1)
+    }
 }
