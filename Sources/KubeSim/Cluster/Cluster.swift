@@ -45,6 +45,10 @@ public final class Cluster {
         runner.register(DeploymentController(cluster: self))
         runner.register(StatefulSetController(cluster: self))
         runner.register(DaemonSetController(cluster: self))
+        runner.register(JobController(cluster: self))
+        runner.register(TTLAfterFinishedController())
+        runner.register(CronJobController(cluster: self))
+        runner.register(EventTTLController())
         runner.register(PodGCController())
     }
 

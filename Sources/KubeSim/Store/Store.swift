@@ -118,6 +118,7 @@ public final class Store {
         meta.creationTimestamp = now.rfc3339
         meta.deletionTimestamp = nil
         object.meta = meta
+        JobSelector.generate(&object)  // the registry's PrepareForCreate, which needs the uid
         objects[key] = object
         index.insert(object, at: key)
         pendingEvents.append(WatchEvent(type: .added, key: key, object: object))
