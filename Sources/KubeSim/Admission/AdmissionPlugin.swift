@@ -21,7 +21,7 @@ public protocol AdmissionPlugin {
 public enum AdmissionChain {
     public static var standard: [any AdmissionPlugin] {
         [Defaulting(), NamespaceDefaults(), NamespaceLifecycle(), LimitRanger(), ServiceAccountAdmission(), PriorityAdmission(),
-         DefaultTolerationSeconds(), DefaultStorageClass(), StorageObjectInUseProtection(), ResourceQuotaAdmission()]
+         DefaultTolerationSeconds(), VolumeDefaults(), DefaultStorageClass(), StorageObjectInUseProtection(), ResourceQuotaAdmission()]
     }
 
     /// `pods "web" is forbidden: <reason>`: upstream's `admission.NewForbidden`.

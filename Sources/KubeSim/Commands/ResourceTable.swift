@@ -39,6 +39,8 @@ public struct ResourceTable: Sendable {
             }
         case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet":
             (header, rows) = WorkloadTable.rows(objects, kind: kind, wide: wide, age: age)
+        case "PersistentVolume", "PersistentVolumeClaim", "StorageClass":
+            (header, rows) = StorageTable.rows(objects, kind: kind, wide: wide, age: age)
         case "Service":
             header = ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"] + (wide ? ["SELECTOR"] : [])
             for object in objects {

@@ -31,8 +31,10 @@ struct PersistentVolumeController: Controller {
         case .storageClass:
             return event.type == .deleted ? [] : pendingClaims(in: store)
         case .pod(let pod):
-            // An unscheduled consumer changes the claim's WaitForFirstConsumer event.
-            guard event.type == .added, pod.spec?.nodeName == nil else { return [] }
+            // A consumer the scheduler could not place turns the claim's event into WaitForPodScheduled
+            // (upstream sees it on the next periodic resync).
+            guard event.type != .deleted, pod.spec?.nodeName == nil,
+                  PodStatusWriter.condition("PodScheduled", of: pod)?.status == "False" else { return [] }
             let namespace = pod.metadata.namespace ?? "default"
             return (pod.spec?.volumes ?? []).compactMap(\.persistentVolumeClaim).map {
                 ObjectKey(kind: "PersistentVolumeClaim", namespace: namespace, name: $0.claimName)
