@@ -35,10 +35,7 @@ struct PersistentVolumeController: Controller {
             // (upstream sees it on the next periodic resync).
             guard event.type != .deleted, pod.spec?.nodeName == nil,
                   PodStatusWriter.condition("PodScheduled", of: pod)?.status == "False" else { return [] }
-            let namespace = pod.metadata.namespace ?? "default"
-            return (pod.spec?.volumes ?? []).compactMap(\.persistentVolumeClaim).map {
-                ObjectKey(kind: "PersistentVolumeClaim", namespace: namespace, name: $0.claimName)
-            }
+            return VolumeMatching.claimKeys(of: pod)
         default:
             return []
         }

@@ -98,17 +98,7 @@ struct SimulatedProvisioner: Controller {
         }
         if let node {
             if storageClass.provisioner == localPath { annotations["local.path.provisioner/selected-node"] = node }
-            var requirement = NodeSelectorRequirement()
-            requirement.key = "kubernetes.io/hostname"
-            requirement.operator = "In"
-            requirement.values = [node]
-            var term = NodeSelectorTerm()
-            term.matchExpressions = [requirement]
-            var selector = NodeSelector()
-            selector.nodeSelectorTerms = [term]
-            var affinity = VolumeNodeAffinity()
-            affinity.required = selector
-            spec.nodeAffinity = affinity
+            spec.nodeAffinity = VolumeMatching.affinity(toNode: node)
         }
         volume.metadata.annotations = annotations
         volume.spec = spec

@@ -13,10 +13,7 @@ struct PVCProtectionController: Controller {
         case .pod(let pod):
             // A pod that went away or finished may have been the last user of a claim being deleted.
             guard event.type == .deleted || ["Succeeded", "Failed"].contains(pod.status?.phase ?? "") else { return [] }
-            let namespace = pod.metadata.namespace ?? "default"
-            return (pod.spec?.volumes ?? []).compactMap(\.persistentVolumeClaim).map {
-                ObjectKey(kind: "PersistentVolumeClaim", namespace: namespace, name: $0.claimName)
-            }
+            return VolumeMatching.claimKeys(of: pod)
         default:
             return []
         }

@@ -116,6 +116,29 @@ enum VolumeMatching {
         return storageClass
     }
 
+    /// `required` node affinity to one node by `kubernetes.io/hostname`, as local volumes carry it.
+    static func affinity(toNode node: String) -> VolumeNodeAffinity {
+        var requirement = NodeSelectorRequirement()
+        requirement.key = "kubernetes.io/hostname"
+        requirement.operator = "In"
+        requirement.values = [node]
+        var term = NodeSelectorTerm()
+        term.matchExpressions = [requirement]
+        var selector = NodeSelector()
+        selector.nodeSelectorTerms = [term]
+        var affinity = VolumeNodeAffinity()
+        affinity.required = selector
+        return affinity
+    }
+
+    /// The keys of the claims a pod mounts.
+    static func claimKeys(of pod: Pod) -> [ObjectKey] {
+        let namespace = pod.metadata.namespace ?? "default"
+        return (pod.spec?.volumes ?? []).compactMap(\.persistentVolumeClaim).map {
+            ObjectKey(kind: "PersistentVolumeClaim", namespace: namespace, name: $0.claimName)
+        }
+    }
+
     /// The pods that mount the claim, directly or as a generic ephemeral volume.
     static func pods(using claim: PersistentVolumeClaim, in store: Store) -> [Pod] {
         let namespace = claim.metadata.namespace ?? "default", name = claim.metadata.name ?? ""

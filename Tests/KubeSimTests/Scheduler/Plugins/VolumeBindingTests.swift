@@ -53,19 +53,7 @@ struct VolumeBindingTests {
         spec.capacity = ["storage": Fixture.quantity(size)]
         spec.accessModes = ["ReadWriteOnce"]
         spec.storageClassName = className
-        if let node {
-            var requirement = NodeSelectorRequirement()
-            requirement.key = "kubernetes.io/hostname"
-            requirement.operator = "In"
-            requirement.values = [node]
-            var term = NodeSelectorTerm()
-            term.matchExpressions = [requirement]
-            var selector = NodeSelector()
-            selector.nodeSelectorTerms = [term]
-            var affinity = VolumeNodeAffinity()
-            affinity.required = selector
-            spec.nodeAffinity = affinity
-        }
+        if let node { spec.nodeAffinity = VolumeMatching.affinity(toNode: node) }
         volume.spec = spec
         return volume
     }
