@@ -24,7 +24,8 @@ struct SchedulingController: Controller {
         case "Node":
             return [Self.queueKey]
         case let kind where VolumeBinding.eventsToRegister.contains(kind):
-            return [Self.queueKey]  // a claim, volume or class that appears may make a pending pod fit
+            // A claim, volume or class that appears or becomes bindable may make a pending pod fit.
+            return VolumeBinding.mayMakePodsSchedulable(event) ? [Self.queueKey] : []
         default:
             return []
         }

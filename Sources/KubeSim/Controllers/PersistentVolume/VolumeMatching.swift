@@ -89,10 +89,12 @@ enum VolumeMatching {
     /// match winning (so a ReadWriteOnce claim takes an RWO volume before an RWO+RWX one).
     static func findBestMatch(for claim: PersistentVolumeClaim, in volumes: [PersistentVolume], delayBinding: Bool) -> PersistentVolume? {
         let wanted = Set(claim.spec?.accessModes ?? [])
-        let groups = Dictionary(grouping: volumes) { Set($0.spec?.accessModes ?? []) }
-        let candidates = groups.keys.filter { wanted.isSubset(of: $0) }
+        // Volumes bound to other claims can never match; leaving them out first keeps a sync cheap.
+        let candidates = volumes.filter { $0.spec?.claimRef == nil || isVolume($0, boundTo: claim) }
+        let groups = Dictionary(grouping: candidates) { Set($0.spec?.accessModes ?? []) }
+        let modeSets = groups.keys.filter { wanted.isSubset(of: $0) }
             .sorted { ($0.count, $0.sorted().joined(separator: ",")) < ($1.count, $1.sorted().joined(separator: ",")) }
-        for modes in candidates {
+        for modes in modeSets {
             let group = (groups[modes] ?? []).sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
             if let volume = findMatchingVolume(claim, in: group, node: nil, delayBinding: delayBinding) { return volume }
         }

@@ -30,6 +30,19 @@ public struct VolumeBinding: PreFilterPlugin, FilterPlugin, StatefulFilter {
     /// `EventsToRegister`: kinds whose changes may make a pod this plugin rejected schedulable.
     public static let eventsToRegister: Set<String> = ["PersistentVolumeClaim", "PersistentVolume", "StorageClass"]
 
+    /// The queueing hints of those events, reduced: a new claim, volume or class, a claim that
+    /// became bound, a volume that became Available. Other writes (annotations, status on the way
+    /// to binding) cannot turn this plugin's rejection into a fit, so the queue is not woken.
+    public static func mayMakePodsSchedulable(_ event: WatchEvent) -> Bool {
+        guard event.type != .deleted else { return false }
+        if event.type == .added { return true }
+        switch event.object {
+        case .persistentVolumeClaim(let claim): return isFullyBound(claim)
+        case .persistentVolume(let volume): return volume.status?.phase == "Available"
+        default: return false
+        }
+    }
+
     /// The pod's claims sorted by how they must be checked per node.
     final class State {
         var bound: [(claim: PersistentVolumeClaim, volume: PersistentVolume?)] = []
@@ -85,7 +98,13 @@ public struct VolumeBinding: PreFilterPlugin, FilterPlugin, StatefulFilter {
             }
         }
         if immediate { return Status(.unschedulableAndUnresolvable, Self.unboundImmediateReason) }
-        data.volumes = snapshot.persistentVolumes.values.sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
+        if !data.delayed.isEmpty {
+            // Only unclaimed volumes, or ones reserved for these claims, can be chosen.
+            let claims = data.delayed.map(\.claim)
+            data.volumes = snapshot.persistentVolumes.values
+                .filter { volume in volume.spec?.claimRef == nil || claims.contains { VolumeMatching.isVolume(volume, boundTo: $0) } }
+                .sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
+        }
         state.write(data)
         return .success
     }
