@@ -41,6 +41,8 @@ public struct ResourceTable: Sendable {
             (header, rows) = WorkloadTable.rows(objects, kind: kind, wide: wide, age: age)
         case "Job", "CronJob":
             (header, rows) = BatchTable.rows(objects, kind: kind, wide: wide, now: now, age: age)
+        case "PersistentVolume", "PersistentVolumeClaim", "StorageClass":
+            (header, rows) = StorageTable.rows(objects, kind: kind, wide: wide, age: age)
         case "Service":
             header = ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"] + (wide ? ["SELECTOR"] : [])
             for object in objects {
