@@ -10,40 +10,37 @@ public enum MarkdownParser {
     /// Parses `text`. `lineOffset` is added to every line number, for documents whose first lines
     /// (front matter) were cut off before parsing.
     public static func parse(_ text: String, lineOffset: Int = 0) -> MarkdownNode {
-        let tree = cmarkLock.withLock { parseLocked(text, lineOffset: lineOffset) }
-        // Wiki links first: that pass merges the text nodes cmark split at brackets.
-        return TaskItems.resolve(in: WikiLinks.resolve(in: tree))
+        let empty = MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
+        guard let root = cmarkLock.withLock({ parseLocked(text) }) else { return empty }
+        defer { cmark_node_free(root) }
+        // Reading the finished tree touches no shared table, so it runs outside the lock and
+        // notes convert on several threads at once.
+        return convert(root, lineOffset: lineOffset)
     }
 
     /// cmark-gfm is not thread-safe with extensions: registration is an unguarded static flag, and
     /// attaching an extension adds its characters (`~` for strikethrough) to process-wide inline
     /// tables that finishing a parser removes again, so a parse on another thread could lose its
-    /// strikethrough. Every use of cmark goes through this lock.
+    /// strikethrough. Every parse goes through this lock.
     private static let cmarkLock = NSLock()
 
-    private static func parseLocked(_ text: String, lineOffset: Int) -> MarkdownNode {
+    private static func parseLocked(_ text: String) -> OpaquePointer? {
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
-        guard let parser = cmark_parser_new(options) else {
-            return MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-        }
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in ["table", "tasklist", "strikethrough", "autolink"] {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
+        var text = text
+        text.withUTF8 { buffer in
             buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
-            return MarkdownNode(kind: .document, start: .init(line: 1, column: 1), end: .init(line: 1, column: 1))
-        }
-        defer { cmark_node_free(root) }
-        return convert(root, lineOffset: lineOffset)
+        return cmark_parser_finish(parser)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -61,26 +58,49 @@ public enum MarkdownParser {
                                    column: Int(cmark_node_get_start_column(node)))
         let end = SourcePosition(line: Int(cmark_node_get_end_line(node)) + lineOffset,
                                  column: Int(cmark_node_get_end_column(node)))
-        return MarkdownNode(kind: kind(of: node), children: children, start: start, end: end)
+        // One pass: wiki links first (that merges the text nodes cmark split at brackets), then
+        // the task items cmark missed.
+        let converted = MarkdownNode(kind: kind(of: node), children: WikiLinks.resolve(children), start: start, end: end)
+        return TaskItems.resolve(converted)
     }
 
     private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
-        let type = string(cmark_node_get_type_string(node))
-        switch type {
-        case "document": return .document
-        case "block_quote": return .blockQuote
-        case "list":
+        // Core types by number (no string per node); extension types are registered at run time,
+        // so those are told apart by name.
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST:
             return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST,
                          start: Int(cmark_node_get_list_start(node)),
                          tight: cmark_node_get_list_tight(node) != 0)
-        case "item": return .item(task: nil)
-        case "tasklist": return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
-        case "code_block":
+        case CMARK_NODE_ITEM:
+            // The tasklist extension keeps the item type and only claims the node.
+            guard cmark_node_get_syntax_extension(node) != nil else { return .item(task: nil) }
+            return extensionKind(of: node)
+        case CMARK_NODE_CODE_BLOCK:
             return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
-        case "html_block": return .htmlBlock(string(cmark_node_get_literal(node)))
-        case "paragraph": return .paragraph
-        case "heading": return .heading(level: Int(cmark_node_get_heading_level(node)))
-        case "thematic_break": return .thematicBreak
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_CODE: return .code(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_HTML_INLINE: return .htmlInline(string(cmark_node_get_literal(node)))
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        case CMARK_NODE_IMAGE: return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
+        default: return extensionKind(of: node)
+        }
+    }
+
+    private static func extensionKind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        let type = string(cmark_node_get_type_string(node))
+        switch type {
+        case "tasklist": return .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
         case "table":
             let count = Int(cmark_gfm_extensions_get_table_columns(node))
             var alignments: [TableAlignment] = []
@@ -98,16 +118,7 @@ public enum MarkdownParser {
         case "table_header": return .tableRow(isHeader: true)
         case "table_row": return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
         case "table_cell": return .tableCell
-        case "text": return .text(string(cmark_node_get_literal(node)))
-        case "softbreak": return .softBreak
-        case "linebreak": return .lineBreak
-        case "code": return .code(string(cmark_node_get_literal(node)))
-        case "html_inline": return .htmlInline(string(cmark_node_get_literal(node)))
-        case "emph": return .emphasis
-        case "strong": return .strong
         case "strikethrough": return .strikethrough
-        case "link": return .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-        case "image": return .image(source: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
         default: return .other(type)
         }
     }

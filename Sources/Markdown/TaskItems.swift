@@ -5,9 +5,9 @@
 /// as a plain item whose paragraph text starts with "[x] ". This pass gives such items the same
 /// shape cmark gives top-level ones, so every reader of the tree sees one form.
 enum TaskItems {
-    static func resolve(in node: MarkdownNode) -> MarkdownNode {
+    /// The node itself fixed when it is such an item; its children are already resolved.
+    static func resolve(_ node: MarkdownNode) -> MarkdownNode {
         var node = node
-        node.children = node.children.map(resolve(in:))
         guard case .item(nil) = node.kind,
               let paragraph = node.children.first, paragraph.kind == .paragraph,
               let lead = paragraph.children.first, case .text(let text) = lead.kind else { return node }

@@ -6,11 +6,17 @@ import Foundation
 /// text siblings are merged first; the link syntax is then found inside that literal text only,
 /// never in code spans or code blocks.
 enum WikiLinks {
-    static func resolve(in node: MarkdownNode) -> MarkdownNode {
-        var node = node
-        if case .codeBlock = node.kind { return node }
-        node.children = split(merge(node.children.map(resolve(in:))))
-        return node
+    /// One node's children with wiki links found; their own children are already resolved.
+    /// Code blocks have no children, so code never reaches here.
+    static func resolve(_ children: [MarkdownNode]) -> [MarkdownNode] {
+        var previousIsText = false
+        var needsWork = false
+        for child in children {
+            guard case .text(let text) = child.kind else { previousIsText = false; continue }
+            if previousIsText || text.utf8.contains(UInt8(ascii: "[")) { needsWork = true; break }
+            previousIsText = true
+        }
+        return needsWork ? split(merge(children)) : children
     }
 
     private static func merge(_ nodes: [MarkdownNode]) -> [MarkdownNode] {
@@ -30,7 +36,7 @@ enum WikiLinks {
         var out: [MarkdownNode] = []
         for node in nodes {
             // A byte scan first: most text has no "[" at all, and Foundation's contains is slow on Linux.
-            guard case .text(let text) = node.kind, text.utf8.contains(UInt8(ascii: "[")), text.contains("[[") else {
+            guard case .text(let text) = node.kind, hasDoubleBracket(text) else {
                 out.append(node)
                 continue
             }
@@ -56,6 +62,11 @@ enum WikiLinks {
             if !rest.isEmpty { out.append(textNode(String(rest), line: node.start.line, column: column)) }
         }
         return out
+    }
+
+    /// A byte scan: every callout's `[!card]` reaches here, and Foundation's `contains` is slow on Linux.
+    private static func hasDoubleBracket(_ text: String) -> Bool {
+        zip(text.utf8, text.utf8.dropFirst()).contains { $0 == UInt8(ascii: "[") && $1 == UInt8(ascii: "[") }
     }
 
     private static func textNode(_ text: String, line: Int, column: Int) -> MarkdownNode {

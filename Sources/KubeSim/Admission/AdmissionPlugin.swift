@@ -20,26 +20,13 @@ public protocol AdmissionPlugin {
 /// first, ResourceQuota last so it counts what the others produced.
 public enum AdmissionChain {
     public static var standard: [any AdmissionPlugin] {
-        [Defaulting(), AutoscalingDefaulting(), NamespaceLifecycle(), LimitRanger(), ServiceAccountAdmission(), PriorityAdmission(),
-         DefaultTolerationSeconds(), ResourceQuotaAdmission()]
+        [Defaulting(), AutoscalingDefaulting(), NamespaceDefaults(), NamespaceLifecycle(), LimitRanger(), ServiceAccountAdmission(), PriorityAdmission(),
+         DefaultTolerationSeconds(), VolumeDefaults(), DefaultStorageClass(), StorageObjectInUseProtection(), ResourceQuotaAdmission()]
     }
 
     /// `pods "web" is forbidden: <reason>`: upstream's `admission.NewForbidden`.
     static func forbidden(_ object: KubeObject, _ reason: String) -> APIError {
         APIError(reason: "Forbidden", message: "\(ResourceName.forKind(object.kind).qualified) \"\(object.meta.name ?? "")\" is forbidden: \(reason)")
-    }
-}
-
-/// Rejects namespaced objects in a namespace that does not exist (plugin/pkg/admission/namespace/lifecycle).
-struct NamespaceLifecycle: AdmissionPlugin {
-    let name = "NamespaceLifecycle"
-
-    func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
-        guard object.isNamespaced, operation.isCreate else { return }
-        let namespace = object.meta.namespace ?? "default"
-        guard store.get(ObjectKey(kind: "Namespace", name: namespace)) != nil else {
-            throw APIError(reason: "NotFound", message: "namespaces \"\(namespace)\" not found")
-        }
     }
 }
 

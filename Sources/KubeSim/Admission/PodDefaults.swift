@@ -214,10 +214,14 @@ struct Defaulting: AdmissionPlugin {
         template.spec = spec
     }
 
-    /// `SetDefaults_Job`: completions and parallelism 1, backoffLimit 6, NonIndexed, not suspended.
+    /// `SetDefaults_Job`: completions and parallelism 1, backoffLimit 6, NonIndexed, not suspended;
+    /// podReplacementPolicy Failed with a pod failure policy, else TerminatingOrFailed.
+    /// (The selector is generated on create, where the uid is known: JobSelector.)
     static func job(_ spec: inout JobSpec) {
-        spec.completions = spec.completions ?? 1
+        // Both unset is a work queue in form only: upstream defaults each to 1 only then.
+        if spec.completions == nil, spec.parallelism == nil { spec.completions = 1 }
         spec.parallelism = spec.parallelism ?? 1
+        spec.podReplacementPolicy = spec.podReplacementPolicy ?? (spec.podFailurePolicy != nil ? "Failed" : "TerminatingOrFailed")
         spec.backoffLimit = spec.backoffLimit ?? 6
         spec.completionMode = spec.completionMode ?? "NonIndexed"
         spec.suspend = spec.suspend ?? false

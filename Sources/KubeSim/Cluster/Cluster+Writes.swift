@@ -12,6 +12,9 @@ public enum CascadeMode: String, Sendable, CaseIterable {
     case background
     /// Dependents stay, with the owner's reference removed.
     case orphan
+    /// The owner stays, with `deletionTimestamp` and the `foregroundDeletion` finalizer, until the
+    /// garbage collector has deleted every dependent that blocks its deletion.
+    case foreground
 }
 
 extension Cluster {
@@ -89,7 +92,11 @@ extension Cluster {
     /// `kubectl delete`: pods on a node terminate gracefully (the kubelet finishes the deletion);
     /// everything else goes now, and dependents follow through the garbage collector.
     public func delete(_ key: ObjectKey, cascade: CascadeMode = .background, gracePeriod: Int64? = nil) throws {
-        guard let object = store.get(key) else { throw APIError.notFound(key) }
+        guard var object = store.get(key) else { throw APIError.notFound(key) }
+        try NamespaceLifecycle.admitDeletion(of: object)
+        if cascade == .foreground {
+            object = GarbageCollector.markForForegroundDeletion(object, in: store)
+        }
         if cascade == .orphan, let uid = object.meta.uid {
             for dependent in store.dependents(ofUID: uid) {
                 var meta = dependent.meta

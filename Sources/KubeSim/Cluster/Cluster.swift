@@ -23,11 +23,9 @@ public final class Cluster {
         for name in Self.initialNamespaces {
             var namespace = Namespace()
             namespace.metadata.name = name
-            namespace.metadata.labels = ["kubernetes.io/metadata.name": name]
-            namespace.status = NamespaceStatus()
-            namespace.status?.phase = "Active"
-            _ = try? store.create(.namespace(namespace))
+            _ = try? store.create(.namespace(namespace.withDefaults()))
         }
+        _ = try? store.create(.storageClass(StandardStorageClass.make()))
         for node in shape.nodes { _ = try? store.create(.node(node)) }
         try? settle()
     }
@@ -45,7 +43,15 @@ public final class Cluster {
         runner.register(DeploymentController(cluster: self))
         runner.register(StatefulSetController(cluster: self))
         runner.register(DaemonSetController(cluster: self))
+        runner.register(JobController(cluster: self))
+        runner.register(TTLAfterFinishedController())
+        runner.register(CronJobController(cluster: self))
+        runner.register(EventTTLController())
         runner.register(PodGCController())
+        runner.register(PersistentVolumeController())
+        runner.register(SimulatedProvisioner(cluster: self))
+        runner.register(PVCProtectionController())
+        runner.register(PVProtectionController())
         runner.register(HorizontalPodAutoscalerController(cluster: self))
         runner.register(DisruptionController())
     }

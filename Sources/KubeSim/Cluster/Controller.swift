@@ -18,4 +18,11 @@ public protocol Controller {
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey]
     /// Brings `key` towards its desired state; must not assume the object still exists.
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult
+    var isHousekeeping: Bool { get }
+}
+
+extension Controller {
+    /// Housekeeping (expiring Events) is pending work that is not activity: it does not keep
+    /// `advance` with no duration from stopping, and never moves the clock on its own.
+    public var isHousekeeping: Bool { false }
 }

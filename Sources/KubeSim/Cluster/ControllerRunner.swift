@@ -22,7 +22,9 @@ public final class ControllerRunner {
     public private(set) var queue: [String: [ObjectKey: VirtualTime]] = [:]
     /// The same work ordered by due time; entries no longer in `queue` are stale.
     private var heap = WorkHeap()
+    /// Pending items of controllers that are not housekeeping (what `isIdle` looks at).
     private var pendingCount = 0
+    private var housekeeping: Set<String> = []
     /// Reconciles run so far (for benchmarks and runaway detection).
     public private(set) var reconcileCount = 0
     /// A safety net against controllers that requeue forever at the same instant.
@@ -33,19 +35,20 @@ public final class ControllerRunner {
     public func register(_ controller: any Controller) {
         controllers.append(controller)
         controllersByName[controller.name] = controller
+        if controller.isHousekeeping { housekeeping.insert(controller.name) }
     }
 
     public func enqueue(_ key: ObjectKey, for controller: String, at due: VirtualTime) {
         let existing = queue[controller]?[key]
         if let existing, existing <= due { return }
-        if existing == nil { pendingCount += 1 }
+        if existing == nil, !housekeeping.contains(controller) { pendingCount += 1 }
         queue[controller, default: [:]][key] = due
         heap.push(WorkItem(due: due, controller: controller, key: key))
     }
 
     /// Takes a queued item off (it is about to run).
     private func dequeue(_ item: WorkItem) {
-        guard queue[item.controller]?.removeValue(forKey: item.key) != nil else { return }
+        guard queue[item.controller]?.removeValue(forKey: item.key) != nil, !housekeeping.contains(item.controller) else { return }
         pendingCount -= 1
     }
 
@@ -83,6 +86,8 @@ public final class ControllerRunner {
         var budget = maximumReconcilesPerAdvance
         drain(store)
         while let item = nextItem(notAfter: target) {
+            // Only housekeeping left: quiet now, so the clock does not move for it.
+            if stopWhenIdle, isIdle, item.due > store.now { break }
             budget -= 1
             guard budget > 0 else {
                 throw APIError(reason: "InternalError", message: "controllers did not settle (\(maximumReconcilesPerAdvance) reconciles); a controller keeps requeueing")

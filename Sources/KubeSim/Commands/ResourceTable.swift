@@ -39,18 +39,12 @@ public struct ResourceTable: Sendable {
             }
         case "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet":
             (header, rows) = WorkloadTable.rows(objects, kind: kind, wide: wide, age: age)
-        case "HorizontalPodAutoscaler":
-            header = AutoscalerText.header
-            rows = objects.compactMap { object in
-                guard case .horizontalPodAutoscaler(let hpa) = object else { return nil }
-                return AutoscalerText.row(hpa, age: age(object))
-            }
-        case "PodDisruptionBudget":
-            header = DisruptionBudgetText.header
-            rows = objects.compactMap { object in
-                guard case .podDisruptionBudget(let budget) = object else { return nil }
-                return DisruptionBudgetText.row(budget, age: age(object))
-            }
+        case "Job", "CronJob":
+            (header, rows) = BatchTable.rows(objects, kind: kind, wide: wide, now: now, age: age)
+        case "PersistentVolume", "PersistentVolumeClaim", "StorageClass":
+            (header, rows) = StorageTable.rows(objects, kind: kind, wide: wide, age: age)
+        case "HorizontalPodAutoscaler", "PodDisruptionBudget":
+            (header, rows) = AvailabilityTable.rows(objects, kind: kind, age: age)
         case "Service":
             header = ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"] + (wide ? ["SELECTOR"] : [])
             for object in objects {

@@ -10,6 +10,8 @@ enum WorkloadDescribe {
         case .replicaSet(let set): return replicaSet(set, in: store)
         case .statefulSet(let set): return statefulSet(set, in: store)
         case .daemonSet(let ds): return daemonSet(ds, in: store)
+        case .job(let job): return self.job(job, in: store)
+        case .cronJob(let cronJob): return self.cronJob(cronJob, in: store)
         case .horizontalPodAutoscaler(let hpa): return AutoscalerText.describe(hpa, in: store)
         case .podDisruptionBudget(let budget): return DisruptionBudgetText.describe(budget, in: store)
         default: return nil

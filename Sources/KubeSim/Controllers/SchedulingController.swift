@@ -23,6 +23,9 @@ struct SchedulingController: Controller {
             return [Self.queueKey]
         case "Node":
             return [Self.queueKey]
+        case let kind where VolumeBinding.eventsToRegister.contains(kind):
+            // A claim, volume or class that appears or becomes bindable may make a pending pod fit.
+            return VolumeBinding.mayMakePodsSchedulable(event) ? [Self.queueKey] : []
         default:
             return []
         }
@@ -63,6 +66,7 @@ struct SchedulingController: Controller {
             condition.status = "True"
             PodStatusWriter.setCondition(condition, on: &pod)
             store.updateStatus(.pod(pod))
+            VolumeBinding.preBind(pod, nodeName: node, in: store)
             store.record("Normal", "Scheduled", "Successfully assigned \(key.namespace)/\(key.name) to \(node)", on: .pod(pod), component: "default-scheduler")
         case .unschedulable(let message, let nominated, let victims):
             condition.status = "False"

@@ -22,6 +22,8 @@ extension Store {
         let namespace = meta.namespace ?? "default"
         eventLog.append(RecordedEvent(time: now.seconds, type: type, reason: reason, object: "\(object.kind)/\(meta.name ?? "")",
                                       namespace: namespace, message: message))
+        // A terminating namespace refuses new Events like any other content (NamespaceLifecycle).
+        if let home = get(ObjectKey(kind: "Namespace", name: namespace)), NamespaceLifecycle.isTerminating(home) { return }
         let identity = Self.eventIdentity(uid: meta.uid, reason: reason, fieldPath: fieldPath, message: message)
         if let key = eventsByIdentity[identity], case .event(var event)? = get(key) {
             event.count = (event.count ?? 1) + 1

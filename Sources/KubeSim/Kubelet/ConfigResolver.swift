@@ -49,12 +49,23 @@ enum ConfigResolver {
                 }
                 environment[variable.name] = value
             } else if let field = variable.valueFrom?.fieldRef {
-                let values = ["metadata.name": pod.metadata.name, "metadata.namespace": namespace, "spec.nodeName": pod.spec?.nodeName,
-                              "spec.serviceAccountName": pod.spec?.serviceAccountName, "status.podIP": pod.status?.podIP, "status.hostIP": pod.status?.hostIP]
-                environment[variable.name] = (values[field.fieldPath] ?? nil) ?? ""
+                let values = ["metadata.name": pod.metadata.name, "metadata.namespace": namespace, "metadata.uid": pod.metadata.uid,
+                              "spec.nodeName": pod.spec?.nodeName, "spec.serviceAccountName": pod.spec?.serviceAccountName,
+                              "status.podIP": pod.status?.podIP, "status.hostIP": pod.status?.hostIP]
+                environment[variable.name] = (values[field.fieldPath] ?? nil) ?? metadataEntry(field.fieldPath, of: pod) ?? ""
             }
         }
         return .success(environment)
+    }
+
+    /// `metadata.labels['key']` and `metadata.annotations['key']` (the downward API's subscripts;
+    /// an Indexed Job's `JOB_COMPLETION_INDEX` reads its pod's completion-index annotation).
+    static func metadataEntry(_ path: String, of pod: Pod) -> String? {
+        for (prefix, values) in [("metadata.labels['", pod.metadata.labels), ("metadata.annotations['", pod.metadata.annotations)]
+        where path.hasPrefix(prefix) && path.hasSuffix("']") {
+            return values?[String(path.dropFirst(prefix.count).dropLast(2))]
+        }
+        return nil
     }
 
     /// `$(VAR)` references in values, as the kubelet expands them (third_party/forked/golang/expansion).

@@ -118,6 +118,7 @@ public final class Store {
         meta.creationTimestamp = now.rfc3339
         meta.deletionTimestamp = nil
         object.meta = meta
+        JobSelector.generate(&object)  // the registry's PrepareForCreate, which needs the uid
         objects[key] = object
         index.insert(object, at: key)
         pendingEvents.append(WatchEvent(type: .added, key: key, object: object))
@@ -154,6 +155,10 @@ public final class Store {
         meta.resourceVersion = old.meta.resourceVersion
         object.meta = meta
         guard object != old else { return old }  // no-op writes leave resourceVersion alone
+        if Self.lastFinalizerRemoved(from: old, in: object) {
+            remove(object.key)
+            return object
+        }
         revision += 1
         meta.resourceVersion = String(revision)
         object.meta = meta
@@ -161,6 +166,38 @@ public final class Store {
         index.replace(old, with: object, at: object.key)
         pendingEvents.append(WatchEvent(type: .modified, key: object.key, object: object))
         return object
+    }
+
+    /// `DELETE` as the API server's generic registry does it (apiserver/pkg/registry/generic/registry
+    /// `Store.Delete`): an object with finalizers only gets `deletionTimestamp` and stays, showing
+    /// Terminating, until the last finalizer is removed; one without goes now.
+    /// Returns true when the object is gone.
+    @discardableResult
+    public func delete(_ key: ObjectKey) -> Bool {
+        guard let object = objects[key] else { return true }
+        guard !(object.meta.finalizers ?? []).isEmpty || Self.waitsForNamespaceFinalizers(object) else {
+            remove(key)
+            return true
+        }
+        guard object.meta.deletionTimestamp == nil else { return false }
+        var meta = object.meta
+        meta.deletionTimestamp = now.rfc3339
+        meta.deletionGracePeriodSeconds = 0
+        updateStatus(object.with(meta))
+        return false
+    }
+
+    /// A deleted object whose last finalizer this write removes goes with the write, once its grace
+    /// period is over (the registry's `deleteWithoutFinalizers` after an update).
+    private static func lastFinalizerRemoved(from old: KubeObject, in new: KubeObject) -> Bool {
+        new.meta.deletionTimestamp != nil && !(old.meta.finalizers ?? []).isEmpty && (new.meta.finalizers ?? []).isEmpty
+            && (new.meta.deletionGracePeriodSeconds ?? 0) == 0 && !Self.waitsForNamespaceFinalizers(new)
+    }
+
+    /// A namespace also waits for `spec.finalizers` (the namespace controller's `kubernetes`).
+    static func waitsForNamespaceFinalizers(_ object: KubeObject) -> Bool {
+        guard case .namespace(let namespace) = object else { return false }
+        return !(namespace.spec?.finalizers ?? []).isEmpty
     }
 
     /// Removes an object now; dependents are the garbage collector's business.

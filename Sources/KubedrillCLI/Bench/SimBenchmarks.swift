@@ -1,3 +1,3 @@
 enum SimBenchmarks {
-    static var all: [Benchmark] { SimRunBenchmarks.all + RolloutBenchmark.all + [SchedulerBenchmark.benchmark] + WorkloadBenchmarks.all + AutoscalingBenchmark.all }
+    static var all: [Benchmark] { SimRunBenchmarks.all + RolloutBenchmark.all + [SchedulerBenchmark.benchmark] + WorkloadBenchmarks.all + CronJobBenchmark.all + AutoscalingBenchmark.all }
 }

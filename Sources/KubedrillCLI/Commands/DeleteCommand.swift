@@ -1,9 +1,10 @@
 import ArgumentParser
 import KubeSim
 
-/// `delete <kind> <name>… | -f file`: background cascading deletion by default.
+/// `delete <kind> <name>… | -f file`: background cascading deletion by default; `--cascade=foreground`
+/// keeps the owner until its blocking dependents are gone.
 struct DeleteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete objects; dependents follow unless --cascade=orphan (kubectl delete).")
+    static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete objects; dependents follow (before the owner with --cascade=foreground) unless --cascade=orphan (kubectl delete).")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var namespaces: NamespaceOptions
@@ -14,7 +15,7 @@ struct DeleteCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("filename")], help: ArgumentHelp("Delete the objects a manifest describes.", valueName: "path"))
     var files: [String] = []
 
-    @Option(name: .long, help: "background (default) or orphan: what happens to dependents.")
+    @Option(name: .long, help: "background (default), foreground or orphan: what happens to dependents.")
     var cascade: String = "background"
 
     @Option(name: .customLong("grace-period"), help: "Seconds a pod gets to stop (0: at once).")
@@ -22,7 +23,7 @@ struct DeleteCommand: ParsableCommand {
 
     func validate() throws {
         guard CascadeMode(rawValue: cascade) != nil else {
-            throw ValidationError("invalid --cascade \(cascade): this simulator supports background and orphan")
+            throw ValidationError("invalid cascade value (\(cascade)). Must be \"background\", \"foreground\", or \"orphan\"")
         }
         if words.isEmpty, files.isEmpty { throw ValidationError("You must provide one or more resources by argument or filename.") }
     }

@@ -1,3 +1,4 @@
+import KubedrillSupport
 import Foundation
 
 /// Every card of a content library, with the problems found reading them. Card ids are unique
@@ -33,11 +34,7 @@ public struct CardDeck: Sendable {
 
     /// Each note's cards, parsed on all cores (notes are independent), in note order.
     static func parseAll(_ notes: [Note], commandCheck: @escaping CardParser.CommandCheck) -> [([Card], [ContentProblem])] {
-        let results = ResultSlots<([Card], [ContentProblem])>(count: notes.count)
-        DispatchQueue.concurrentPerform(iterations: notes.count) { index in
-            results.set(index, CardParser.cards(in: notes[index], commandCheck: commandCheck))
-        }
-        return results.values
+        notes.parallelMap { CardParser.cards(in: $0, commandCheck: commandCheck) }
     }
 
     /// The card with `id`, if any.
@@ -52,17 +49,4 @@ public struct CardDeck: Sendable {
 
     /// All tags in use, sorted, for did-you-mean on `--tag`.
     public var allTags: [String] { Array(Set(cards.flatMap(\.tags))).sorted() }
-}
-
-/// Fixed slots filled from several threads, one slot per index.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-    var values: [Value] { slots.compactMap { $0 } }
 }

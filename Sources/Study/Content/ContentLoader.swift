@@ -1,4 +1,5 @@
 import Foundation
+import KubedrillSupport
 import Markdown
 
 /// Reads every note under a directory. Problems become `ContentProblem`s; nothing here throws,
@@ -12,29 +13,30 @@ public enum ContentLoader {
     }
 
     public static func load(directory: URL) -> ContentLibrary {
-        var problems: [ContentProblem] = []
-        var notes: [Note] = []
-        let files = noteFiles(in: directory)
-        for file in files {
-            let path = displayPath(of: file, base: directory)
-            let text: String
-            do {
-                let data = try Data(contentsOf: file)
-                guard let decoded = String(data: data, encoding: .utf8) else {
-                    problems.append(ContentProblem(file: path, line: 1, message: "file is not valid UTF-8"))
-                    continue
-                }
-                text = decoded
-            } catch {
-                problems.append(ContentProblem(file: path, line: 1, message: "cannot read file: \(error.localizedDescription)"))
-                continue
-            }
-            notes.append(parse(text: text, path: path, relativeFolder: folder(of: file, base: directory), problems: &problems))
-        }
+        let base = directory
+        // Notes are independent: read and parse them on all cores.
+        let loaded = noteFiles(in: directory).parallelMap { file in load(file: file, base: base) }
+        let notes = loaded.compactMap(\.note)
+        let problems = loaded.flatMap(\.problems)
         var library = ContentLibrary(directory: directory, notes: notes, problems: problems)
         library.problems += checkNames(library) + checkLinks(library)
         library.problems.sort { ($0.file, $0.line, $0.column ?? 0) < ($1.file, $1.line, $1.column ?? 0) }
         return library
+    }
+
+    private static func load(file: URL, base directory: URL) -> (note: Note?, problems: [ContentProblem]) {
+        let path = displayPath(of: file, base: directory)
+        var problems: [ContentProblem] = []
+        do {
+            let data = try Data(contentsOf: file)
+            guard let text = String(data: data, encoding: .utf8) else {
+                return (nil, [ContentProblem(file: path, line: 1, message: "file is not valid UTF-8")])
+            }
+            let note = parse(text: text, path: path, relativeFolder: folder(of: file, base: directory), problems: &problems)
+            return (note, problems)
+        } catch {
+            return (nil, [ContentProblem(file: path, line: 1, message: "cannot read file: \(error.localizedDescription)")])
+        }
     }
 
     /// Parses one note's text; `path` names it in problems.
@@ -53,7 +55,7 @@ public enum ContentLoader {
         }
         let topic = front.topic ?? (relativeFolder.isEmpty ? "General" : prettyTopic(relativeFolder))
         return Note(slug: slug, title: title ?? slug, topic: topic, tags: front.tags, aliases: front.aliases,
-                    path: path, document: document, lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                    path: path, document: document, lines: text.lines)
     }
 
     static func noteFiles(in directory: URL) -> [URL] {

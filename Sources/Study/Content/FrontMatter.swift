@@ -15,18 +15,30 @@ struct FrontMatter {
     /// Splits `text` into front matter and body; problems are reported against `path`.
     static func split(_ text: String, path: String, problems: inout [ContentProblem]) -> (FrontMatter, body: String) {
         var front = FrontMatter()
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first.map({ $0.trimmingCharacters(in: .whitespaces) == "---" }) == true else { return (front, text) }
-        guard let close = lines.dropFirst().firstIndex(where: {
-            let line = $0.trimmingCharacters(in: .whitespaces)
-            return line == "---" || line == "..."
-        }) else {
+        // Only the block's lines are split off; the body is cut from the text in one piece.
+        var lines: [Substring] = []
+        var rest = Substring(text)
+        var close: Int?
+        while !rest.isEmpty || lines.isEmpty {
+            let end = rest.utf8.firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let line = rest[..<end]
+            lines.append(line)
+            rest = end == rest.endIndex ? "" : rest[rest.utf8.index(after: end)...]
+            let bare = line.trimmingCharacters(in: .whitespaces)
+            if lines.count == 1 {
+                guard bare == "---" else { return (front, text) }
+            } else if bare == "---" || bare == "..." {
+                close = lines.count - 1
+                break
+            }
+        }
+        guard let close else {
             problems.append(ContentProblem(file: path, line: 1, message: "front matter opened with '---' is never closed"))
             return (front, text)
         }
         front.lineCount = close + 1
         let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        let body = String(text.dropLines(close + 1))
         do {
             guard let node = try Yams.compose(yaml: yaml) else { return (front, body) }
             guard let mapping = node.mapping else {

@@ -36,6 +36,27 @@ public struct CardSchedule: Codable, Equatable, Sendable, FetchableRecord, Persi
         self.lastEntryId = lastEntryId
     }
 
+    /// Reads a row by column position, without Decodable: quiz start fetches thousands of these
+    /// (GRDB's "FetchableRecord" docs recommend `init(row:)` where speed matters). The positions
+    /// are those of `columns`, which every fetch selects.
+    public init(row: Row) throws {
+        cardId = row[0]
+        state = row[1]
+        step = row[2]
+        stability = row[3]
+        difficulty = row[4]
+        due = row[5]
+        lastReview = row[6]
+        reps = row[7]
+        lapses = row[8]
+        lastEntryId = row[9]
+    }
+
+    public static let databaseSelection: [any SQLSelectable] = [
+        Column("cardId"), Column("state"), Column("step"), Column("stability"), Column("difficulty"),
+        Column("due"), Column("lastReview"), Column("reps"), Column("lapses"), Column("lastEntryId"),
+    ]
+
     public var dueDate: Date { Date(timeIntervalSince1970: due) }
     public var lastReviewDate: Date { Date(timeIntervalSince1970: lastReview) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KubedrillSupport
 
 extension CronSchedule {
     /// The first activation strictly after `date` in `timeZone` (robfig/cron `SpecSchedule.Next`),
@@ -51,5 +52,53 @@ extension CronSchedule {
         let dowMatch = dayOfWeek & (1 << UInt64(calendar.component(.weekday, from: date) - 1)) != 0
         if dayOfMonth & Self.starBit != 0 || dayOfWeek & Self.starBit != 0 { return domMatch && dowMatch }
         return domMatch || dowMatch
+    }
+}
+
+extension CronSchedule {
+    /// `next(after:in:)` for a zone whose offset from UTC never changes (UTC itself, `Etc/GMT+5`),
+    /// by integer calendar arithmetic on Unix seconds: the CronJob controller asks for several
+    /// activations per sync, and a Foundation calendar per question dominated its cost.
+    public func next(afterUnixSeconds time: Int64, utcOffset offset: Int64) -> Int64? {
+        if let every { return time + Int64(every) }
+        // Local minutes since 1970, starting at the minute after `time`.
+        var minutes = Self.floorDivide(time + offset, 60) + 1
+        let limit = minutes + 5 * 366 * 1440
+        while minutes <= limit {
+            let days = Self.floorDivide(minutes, 1440)
+            let date = CivilCalendar.date(fromDays: days)
+            if month & (1 << UInt64(date.month)) == 0 {
+                let nextMonth = date.month == 12 ? (date.year + 1, Int64(1)) : (date.year, date.month + 1)
+                minutes = CivilCalendar.days(year: nextMonth.0, month: nextMonth.1, day: 1) * 1440
+                continue
+            }
+            let weekday = Int((days % 7 + 11) % 7)  // 1970-01-01 was a Thursday (4)
+            if !dayMatches(dayOfMonth: Int(date.day), weekday: weekday) {
+                minutes = (days + 1) * 1440
+                continue
+            }
+            let minuteOfDay = minutes - days * 1440
+            if hour & (1 << UInt64(minuteOfDay / 60)) == 0 {
+                minutes = (minutes / 60 + 1) * 60
+                continue
+            }
+            if minute & (1 << UInt64(minuteOfDay % 60)) == 0 {
+                minutes += 1
+                continue
+            }
+            return minutes * 60 - offset
+        }
+        return nil
+    }
+
+    private func dayMatches(dayOfMonth day: Int, weekday: Int) -> Bool {
+        let domMatch = dayOfMonth & (1 << UInt64(day)) != 0
+        let dowMatch = dayOfWeek & (1 << UInt64(weekday)) != 0
+        if dayOfMonth & Self.starBit != 0 || dayOfWeek & Self.starBit != 0 { return domMatch && dowMatch }
+        return domMatch || dowMatch
+    }
+
+    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
+        value >= 0 ? value / divisor : (value - divisor + 1) / divisor
     }
 }

@@ -43,7 +43,8 @@ struct DeploymentController: Controller {
     }
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
-        guard case .deployment(let deployment)? = store.get(key) else { return .done }
+        // A Deployment being deleted (foreground) makes no new ReplicaSets; upstream syncs status only.
+        guard case .deployment(let deployment)? = store.get(key), deployment.metadata.deletionTimestamp == nil else { return .done }
         let client = ControllerClient(cluster)
         if deployment.spec?.selector.isEmpty ?? true {
             client.event("Warning", "SelectingAll", "This deployment is selecting all pods. A non-empty selector is required.",

@@ -7,9 +7,11 @@ import KubeModel
 /// (`GetPodVolumeClaims`, `FindPodVolumes`), v1.33.0, reduced to the basics: PreFilter rejects a
 /// missing, lost or deleting claim and unbound claims whose class binds `Immediate`; Filter checks
 /// bound claims' volumes' node affinity and finds a volume or provisioner for
-/// `WaitForFirstConsumer` claims. A claim counts as bound when `spec.volumeName` is set and its
-/// phase is `Bound` (upstream looks at the `pv.kubernetes.io/bind-completed` annotation, which
-/// the simulator's binder may not write). Storage capacity tracking is not modelled.
+/// `WaitForFirstConsumer` claims. A claim counts as bound when `spec.volumeName` is set and the PV
+/// controller wrote `pv.kubernetes.io/bind-completed` (`isPVCFullyBound`; a `Bound` phase counts
+/// too). PreBind (`preBind`, after `BindPodVolumes`) binds the chosen static volumes and writes
+/// `volume.kubernetes.io/selected-node` on claims to provision. Storage capacity tracking is not
+/// modelled.
 public struct VolumeBinding: PreFilterPlugin, FilterPlugin, StatefulFilter {
     public static let name = "VolumeBinding"
     public var name: String { Self.name }
@@ -24,6 +26,22 @@ public struct VolumeBinding: PreFilterPlugin, FilterPlugin, StatefulFilter {
     public static let unboundImmediateReason = "pod has unbound immediate PersistentVolumeClaims"
 
     public init() {}
+
+    /// `EventsToRegister`: kinds whose changes may make a pod this plugin rejected schedulable.
+    public static let eventsToRegister: Set<String> = ["PersistentVolumeClaim", "PersistentVolume", "StorageClass"]
+
+    /// The queueing hints of those events, reduced: a new claim, volume or class, a claim that
+    /// became bound, a volume that became Available. Other writes (annotations, status on the way
+    /// to binding) cannot turn this plugin's rejection into a fit, so the queue is not woken.
+    public static func mayMakePodsSchedulable(_ event: WatchEvent) -> Bool {
+        guard event.type != .deleted else { return false }
+        if event.type == .added { return true }
+        switch event.object {
+        case .persistentVolumeClaim(let claim): return isFullyBound(claim)
+        case .persistentVolume(let volume): return volume.status?.phase == "Available"
+        default: return false
+        }
+    }
 
     /// The pod's claims sorted by how they must be checked per node.
     final class State {
@@ -68,7 +86,7 @@ public struct VolumeBinding: PreFilterPlugin, FilterPlugin, StatefulFilter {
         var immediate = false
         for claim in claims {
             let volumeName = claim.spec?.volumeName ?? ""
-            if !volumeName.isEmpty && claim.status?.phase == "Bound" {
+            if Self.isFullyBound(claim) {
                 data.bound.append((claim, snapshot.persistentVolumes[volumeName]))
                 continue
             }
@@ -80,7 +98,13 @@ public struct VolumeBinding: PreFilterPlugin, FilterPlugin, StatefulFilter {
             }
         }
         if immediate { return Status(.unschedulableAndUnresolvable, Self.unboundImmediateReason) }
-        data.volumes = snapshot.persistentVolumes.values.sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
+        if !data.delayed.isEmpty {
+            // Only unclaimed volumes, or ones reserved for these claims, can be chosen.
+            let claims = data.delayed.map(\.claim)
+            data.volumes = snapshot.persistentVolumes.values
+                .filter { volume in volume.spec?.claimRef == nil || claims.contains { VolumeMatching.isVolume(volume, boundTo: $0) } }
+                .sorted { ($0.metadata.name ?? "") < ($1.metadata.name ?? "") }
+        }
         state.write(data)
         return .success
     }
@@ -90,15 +114,11 @@ public struct VolumeBinding: PreFilterPlugin, FilterPlugin, StatefulFilter {
         var boundSatisfied = true, unboundSatisfied = true, boundVolumesFound = true
         for (_, volume) in data.bound {
             guard let volume else { boundVolumesFound = false; continue }
-            if !Self.volumeAllows(volume, node.node) { boundSatisfied = false }
+            if !VolumeMatching.volumeAllows(volume, node.node) { boundSatisfied = false }
         }
-        var chosen: Set<String> = []
-        for (claim, storageClass) in data.delayed {
-            if let volume = data.volumes.first(where: { !chosen.contains($0.metadata.name ?? "") && Self.volume($0, matches: claim, on: node.node) }) {
-                chosen.insert(volume.metadata.name ?? "")
-            } else if !Self.canProvision(storageClass, on: node.node) {
-                unboundSatisfied = false
-            }
+        let (_, toProvision, unmatched) = Self.findPodVolumes(data.delayed, volumes: data.volumes, on: node.node)
+        if !unmatched.isEmpty || toProvision.contains(where: { !Self.canProvision($0.storageClass, on: node.node) }) {
+            unboundSatisfied = false
         }
         var reasons: [String] = []
         if !boundSatisfied { reasons.append(Self.nodeConflictReason) }
@@ -107,28 +127,64 @@ public struct VolumeBinding: PreFilterPlugin, FilterPlugin, StatefulFilter {
         return reasons.isEmpty ? .success : Status(.unschedulableAndUnresolvable, reasons)
     }
 
-    /// A volume's `spec.nodeAffinity.required` admits the node (no affinity admits every node).
-    static func volumeAllows(_ volume: PersistentVolume, _ node: Node) -> Bool {
-        guard let terms = volume.spec?.nodeAffinity?.required?.nodeSelectorTerms else { return true }
-        return NodeSelectorMatching.matchesAny(terms, node)
+    /// `isPVCFullyBound`.
+    static func isFullyBound(_ claim: PersistentVolumeClaim) -> Bool {
+        guard !(claim.spec?.volumeName ?? "").isEmpty else { return false }
+        return claim.metadata.annotations?[VolumeMatching.bindCompleted] != nil || claim.status?.phase == "Bound"
     }
 
-    /// Upstream `FindMatchingVolume`, reduced: unclaimed (or pre-bound to this claim), same class,
-    /// same volume mode, enough capacity, the access modes asked for, selector, node affinity.
-    static func volume(_ volume: PersistentVolume, matches claim: PersistentVolumeClaim, on node: Node) -> Bool {
-        guard let spec = volume.spec, let claimSpec = claim.spec else { return false }
-        if let reference = spec.claimRef {
-            guard reference.name == claim.metadata.name && reference.namespace == claim.metadata.namespace else { return false }
+    /// `FindPodVolumes` for the delayed claims on one node: a static volume for each claim that
+    /// has one (`FindMatchingVolume`, the smallest, none used twice), the rest to provision, and the
+    /// claims that cannot be had here because the scheduler already chose another node for them.
+    static func findPodVolumes(_ claims: [(claim: PersistentVolumeClaim, storageClass: StorageClass?)], volumes: [PersistentVolume], on node: Node)
+        -> (bindings: [(claim: PersistentVolumeClaim, volume: PersistentVolume)], toProvision: [(claim: PersistentVolumeClaim, storageClass: StorageClass?)], unmatched: [PersistentVolumeClaim]) {
+        var bindings: [(claim: PersistentVolumeClaim, volume: PersistentVolume)] = []
+        var toProvision: [(claim: PersistentVolumeClaim, storageClass: StorageClass?)] = []
+        var unmatched: [PersistentVolumeClaim] = []
+        var chosen: Set<String> = []
+        for (claim, storageClass) in claims {
+            if let selected = claim.metadata.annotations?[VolumeMatching.selectedNode] {
+                if selected == node.metadata.name { toProvision.append((claim, storageClass)) } else { unmatched.append(claim) }
+                continue
+            }
+            if let volume = VolumeMatching.findMatchingVolume(claim, in: volumes, node: node, excluded: chosen, delayBinding: true) {
+                chosen.insert(volume.metadata.name ?? "")
+                bindings.append((claim, volume))
+            } else {
+                toProvision.append((claim, storageClass))
+            }
         }
-        if (spec.storageClassName ?? "") != (claimSpec.storageClassName ?? "") { return false }
-        if (spec.volumeMode ?? "Filesystem") != (claimSpec.volumeMode ?? "Filesystem") { return false }
-        if let wanted = claimSpec.resources?.requests?["storage"] {
-            guard let capacity = spec.capacity?["storage"], capacity >= wanted else { return false }
+        return (bindings, toProvision, unmatched)
+    }
+
+    /// PreBind (`AssumePodVolumes` + `BindPodVolumes`) once the pod is bound to `nodeName`: each
+    /// chosen static volume gets the claim in `spec.claimRef` (marked bound by controller), each
+    /// claim to provision gets `volume.kubernetes.io/selected-node`; the PV controller and the
+    /// provisioner finish the binding.
+    static func preBind(_ pod: Pod, nodeName: String, in store: Store) {
+        let namespace = pod.metadata.namespace ?? "default"
+        guard let node = store.get(.node(nodeName))?.node else { return }
+        let delayed = (pod.spec?.volumes ?? []).compactMap(\.persistentVolumeClaim).compactMap { source -> (claim: PersistentVolumeClaim, storageClass: StorageClass?)? in
+            guard case .persistentVolumeClaim(let claim)? = store.get(ObjectKey(kind: "PersistentVolumeClaim", namespace: namespace, name: source.claimName)),
+                  (claim.spec?.volumeName ?? "").isEmpty, VolumeMatching.isDelayBinding(claim, in: store) else { return nil }
+            return (claim, VolumeMatching.storageClass(named: VolumeMatching.className(of: claim), in: store))
         }
-        let modes = Set(spec.accessModes ?? [])
-        if !(claimSpec.accessModes ?? []).allSatisfy(modes.contains) { return false }
-        if claimSpec.selector != nil && !LabelMatcher(claimSpec.selector).matches(volume.metadata.labels) { return false }
-        return volumeAllows(volume, node)
+        guard !delayed.isEmpty else { return }
+        let volumes = store.list(kind: "PersistentVolume").compactMap { object -> PersistentVolume? in
+            if case .persistentVolume(let volume) = object { return volume } else { return nil }
+        }
+        let (bindings, toProvision, _) = findPodVolumes(delayed, volumes: volumes, on: node)
+        for (claim, volume) in bindings {
+            var volume = volume
+            volume.spec?.claimRef = ClaimSync.reference(to: claim)
+            volume.metadata.annotations = (volume.metadata.annotations ?? [:]).merging([VolumeMatching.boundByController: "yes"]) { old, _ in old }
+            _ = try? store.update(.persistentVolume(volume))
+        }
+        for (claim, _) in toProvision where claim.metadata.annotations?[VolumeMatching.selectedNode] == nil {
+            var claim = claim
+            claim.metadata.annotations = (claim.metadata.annotations ?? [:]).merging([VolumeMatching.selectedNode: nodeName]) { old, _ in old }
+            _ = try? store.update(.persistentVolumeClaim(claim))
+        }
     }
 
     /// A class that provisions dynamically and whose `allowedTopologies` (if any) include the node.

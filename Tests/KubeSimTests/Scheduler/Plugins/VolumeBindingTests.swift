@@ -42,26 +42,18 @@ struct VolumeBindingTests {
         return storageClass
     }
 
-    func volume(_ name: String, onNode node: String?, className: String? = nil) -> PersistentVolume {
+    /// An Available volume (the phase the PV controller gives an unclaimed one).
+    func volume(_ name: String, onNode node: String?, className: String? = nil, size: String = "10Gi") -> PersistentVolume {
         var volume = PersistentVolume()
         volume.metadata.name = name
+        var status = PersistentVolumeStatus()
+        status.phase = "Available"
+        volume.status = status
         var spec = PersistentVolumeSpec()
-        spec.capacity = ["storage": Fixture.quantity("10Gi")]
+        spec.capacity = ["storage": Fixture.quantity(size)]
         spec.accessModes = ["ReadWriteOnce"]
         spec.storageClassName = className
-        if let node {
-            var requirement = NodeSelectorRequirement()
-            requirement.key = "kubernetes.io/hostname"
-            requirement.operator = "In"
-            requirement.values = [node]
-            var term = NodeSelectorTerm()
-            term.matchExpressions = [requirement]
-            var selector = NodeSelector()
-            selector.nodeSelectorTerms = [term]
-            var affinity = VolumeNodeAffinity()
-            affinity.required = selector
-            spec.nodeAffinity = affinity
-        }
+        if let node { spec.nodeAffinity = VolumeMatching.affinity(toNode: node) }
         volume.spec = spec
         return volume
     }
@@ -112,5 +104,25 @@ struct VolumeBindingTests {
     func delayedProvisioning() {
         let classes = [storageClass("standard", mode: "WaitForFirstConsumer")]
         #expect(statuses(pod(claim: "data"), claims: [claim("data", className: "standard")], classes: classes)["worker-1"]?.isSuccess == true)
+    }
+
+    @Test("WaitForFirstConsumer: a claim the scheduler already chose a node for only fits that node")
+    func selectedNodeOnly() {
+        var chosen = claim("data", className: "standard")
+        chosen.metadata.annotations = ["volume.kubernetes.io/selected-node": "worker-2"]
+        let result = statuses(pod(claim: "data"), claims: [chosen], classes: [storageClass("standard", mode: "WaitForFirstConsumer")])
+        #expect(result["worker-2"]?.isSuccess == true)
+        #expect(result["worker-1"] == Status(.unschedulableAndUnresolvable, "node(s) didn't find available persistent volumes to bind"))
+    }
+
+    /// binder.go `findMatchingVolumes` uses `FindMatchingVolume`, which takes the smallest fit.
+    @Test("FindPodVolumes picks the smallest matching volume on the node")
+    func smallestStaticVolume() throws {
+        let node = try #require(Fixture.defaultNodes().first { $0.metadata.name == "worker-1" })
+        let claims: [(claim: PersistentVolumeClaim, storageClass: StorageClass?)] = [(claim("data", className: "local"), nil)]
+        let volumes = [volume("big", onNode: nil, className: "local", size: "10Gi"), volume("small", onNode: nil, className: "local", size: "2Gi")]
+        let found = VolumeBinding.findPodVolumes(claims, volumes: volumes, on: node)
+        #expect(found.bindings.map(\.volume.metadata.name) == ["small"])
+        #expect(found.toProvision.isEmpty && found.unmatched.isEmpty)
     }
 }

@@ -1,0 +1,53 @@
+import Foundation
+import KubeModel
+
+/// The CronJob controller (pkg/controller/cronjob/cronjob_controllerv2.go `sync`, v1.33): a
+/// CronJob is synced when it or one of its Jobs changes, and at its next activation, exactly
+/// then (the runner's queue stands in for `queue.AddAfter`, so nothing polls). A sync brings
+/// `status.active` up to date, starts the Job due now if the policies allow, and prunes
+/// finished Jobs beyond the history limits.
+/// Docs: https://kubernetes.io/docs/concepts/workloads/controllers/cron-jobs/
+struct CronJobController: Controller {
+    static let component = "cronjob-controller"
+    let name = "workloads.cronjob"
+    unowned let cluster: Cluster
+
+    func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
+        switch event.key.kind {
+        case "CronJob":
+            return event.type == .deleted ? [] : [event.key]
+        case "Job":
+            guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob", case .job(let job) = event.object else { return [] }
+            let key = ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: reference.name)
+            // A sync only changes something when a Job appears unlisted, finishes, or an active
+            // one vanishes; other Job updates (its counts moving) would sync for nothing.
+            let isListed = store.get(key).flatMap { object -> Bool? in
+                guard case .cronJob(let cronJob) = object else { return nil }
+                return (cronJob.status?.active ?? []).contains { $0.uid == job.metadata.uid }
+            } ?? false
+            switch event.type {
+            case .added: return isListed && !JobConditions.isFinished(job) ? [] : [key]
+            case .modified: return JobConditions.isFinished(job) || job.metadata.deletionTimestamp != nil ? [key] : []
+            case .deleted: return isListed ? [key] : []
+            }
+        default:
+            return []
+        }
+    }
+
+    func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
+        guard case .cronJob(let cronJob)? = store.get(key) else { return .done }
+        let jobs = store.dependents(ofUID: cronJob.metadata.uid ?? "").compactMap { object -> Job? in
+            guard case .job(let job) = object, ControllerRef.of(object)?.uid == cronJob.metadata.uid else { return nil }
+            return job
+        }
+        var sync = CronJobSync(cronJob: cronJob, jobs: jobs, client: ControllerClient(cluster), now: now)
+        let requeue = sync.run()
+        sync.cleanupFinishedJobs()
+        if case .cronJob(var live)? = store.get(key), live.status != sync.cronJob.status {
+            live.status = sync.cronJob.status
+            ControllerClient(cluster).updateStatus(.cronJob(live))
+        }
+        return requeue.map { .requeue(after: $0) } ?? .done
+    }
+}

@@ -1,0 +1,33 @@
+import KubeModel
+
+/// `cleanupFinishedJobs` and `removeOldestJobs` (cronjob_controllerv2.go, v1.33): beyond
+/// `successfulJobsHistoryLimit` Complete Jobs and `failedJobsHistoryLimit` Failed ones (3 and 1
+/// by default), the oldest by start time are deleted, each with a `SuccessfulDelete` event.
+extension CronJobSync {
+    mutating func cleanupFinishedJobs() {
+        guard spec.successfulJobsHistoryLimit != nil || spec.failedJobsHistoryLimit != nil else { return }
+        let live = jobs.filter { client.store.get(ObjectKey(kind: "Job", namespace: $0.metadata.namespace ?? "default", name: $0.metadata.name ?? "")) != nil }
+        if let limit = spec.successfulJobsHistoryLimit {
+            removeOldest(live.filter { JobConditions.isTrue($0, JobConditions.complete) }, keeping: Int(limit))
+        }
+        if let limit = spec.failedJobsHistoryLimit {
+            removeOldest(live.filter { JobConditions.isTrue($0, JobConditions.failed) }, keeping: Int(limit))
+        }
+    }
+
+    private mutating func removeOldest(_ jobs: [Job], keeping limit: Int) {
+        guard jobs.count > limit else { return }
+        for job in jobs.sorted(by: Self.startedEarlier).prefix(jobs.count - limit) { delete(job) }
+    }
+
+    /// `byJobStartTime`: by status.startTime (unset last), then name.
+    static func startedEarlier(_ first: Job, _ second: Job) -> Bool {
+        let lhs = first.status?.startTime.flatMap(VirtualTime.init(rfc3339:)), rhs = second.status?.startTime.flatMap(VirtualTime.init(rfc3339:))
+        switch (lhs, rhs) {
+        case (nil, .some): return false
+        case (.some, nil): return true
+        case let (l?, r?) where l != r: return l < r
+        default: return (first.metadata.name ?? "") < (second.metadata.name ?? "")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import KubeModel
+
+/// Job conditions as v1.33 writes them (pkg/controller/job/job_controller.go `newCondition`,
+/// `newFailedConditionForFailureTarget`; https://kubernetes.io/docs/concepts/workloads/controllers/job/#terminal-job-conditions):
+/// a Job that has failed first gets `FailureTarget`, one that has succeeded `SuccessCriteriaMet`;
+/// the terminal `Failed` or `Complete` condition (same reason and message) follows once none of
+/// its pods is still terminating.
+enum JobConditions {
+    static let complete = "Complete"
+    static let failed = "Failed"
+    static let failureTarget = "FailureTarget"
+    static let successCriteriaMet = "SuccessCriteriaMet"
+    static let suspended = "Suspended"
+
+    static let backoffLimitExceeded = (reason: "BackoffLimitExceeded", message: "Job has reached the specified backoff limit")
+    static let deadlineExceeded = (reason: "DeadlineExceeded", message: "Job was active longer than specified deadline")
+    static let completionsReached = (reason: "CompletionsReached", message: "Reached expected number of succeeded pods")
+    static let podFailurePolicyReason = "PodFailurePolicy"
+
+    static func condition(_ job: Job, _ type: String) -> JobCondition? {
+        job.status?.conditions?.first { $0.type == type }
+    }
+
+    static func isTrue(_ job: Job, _ type: String) -> Bool { condition(job, type)?.status == "True" }
+
+    /// `IsJobFinished`: a true Complete or Failed condition.
+    static func isFinished(_ job: Job) -> Bool { isTrue(job, complete) || isTrue(job, failed) }
+
+    /// When the Job finished (the terminal condition's lastTransitionTime), for the TTL controller.
+    static func finishTime(_ job: Job) -> VirtualTime? {
+        (job.status?.conditions ?? []).last { ($0.type == complete || $0.type == failed) && $0.status == "True" }
+            .flatMap { $0.lastTransitionTime.flatMap(VirtualTime.init(rfc3339:)) }
+    }
+
+    static func make(_ type: String, status: String = "True", reason: String, message: String, at now: VirtualTime) -> JobCondition {
+        var condition = JobCondition()
+        condition.type = type
+        condition.status = status
+        condition.reason = reason
+        condition.message = message
+        condition.lastProbeTime = now.rfc3339
+        condition.lastTransitionTime = now.rfc3339
+        return condition
+    }
+
+    /// `ensureJobConditionStatus`: adds the condition, or updates it when its status changed
+    /// (a condition already in that status keeps its times).
+    static func set(_ condition: JobCondition, in status: inout JobStatus) {
+        var conditions = status.conditions ?? []
+        if let index = conditions.firstIndex(where: { $0.type == condition.type }) {
+            guard conditions[index].status != condition.status else { return }
+            conditions[index] = condition
+        } else {
+            conditions.append(condition)
+        }
+        status.conditions = conditions
+    }
+}

@@ -1,0 +1,32 @@
+import KubeModel
+
+/// The Job controller (pkg/controller/job/job_controller.go `syncJob`, v1.33): a Job is synced
+/// when it or one of its pods changes, and again when a back-off or its active deadline ends.
+/// Each sync counts the pods that finished since the last one (their tracking finalizer still
+/// on), decides whether the Job has failed or succeeded, and otherwise keeps
+/// min(parallelism, remaining completions) pods running.
+/// Docs: https://kubernetes.io/docs/concepts/workloads/controllers/job/
+struct JobController: Controller {
+    /// Sorts after `kubelet` and `scheduler`, so pod changes at one instant end in one sync.
+    let name = "workloads.job"
+    unowned let cluster: Cluster
+
+    func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
+        switch event.key.kind {
+        case "Job":
+            return event.type == .deleted ? [] : [event.key]
+        case "Pod":
+            guard let reference = ControllerRef.of(event.object), reference.kind == "Job" else { return [] }
+            return [ObjectKey(kind: "Job", namespace: event.key.namespace, name: reference.name)]
+        default:
+            return []
+        }
+    }
+
+    func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
+        // A finished Job is never synced again (`IsJobFinished` ends syncJob early).
+        guard case .job(let job)? = store.get(key), job.metadata.deletionTimestamp == nil, !JobConditions.isFinished(job) else { return .done }
+        var sync = JobSync(job: job, client: ControllerClient(cluster), now: now)
+        return sync.run()
+    }
+}

@@ -1,0 +1,51 @@
+import KubeModel
+
+/// The well-known keys the Job API and controller put on pods (k8s.io/api/batch/v1 types.go, v1.33).
+enum JobLabels {
+    static let controllerUID = "batch.kubernetes.io/controller-uid"
+    static let legacyControllerUID = "controller-uid"
+    static let jobName = "batch.kubernetes.io/job-name"
+    static let legacyJobName = "job-name"
+    /// Label and annotation of an Indexed Job's pods; JOB_COMPLETION_INDEX reads the annotation.
+    static let completionIndex = "batch.kubernetes.io/job-completion-index"
+    /// Held by every pod until the controller has counted it in `status.succeeded`/`failed`
+    /// (upstream: `batchv1.JobTrackingFinalizer`), so the count survives the pod's deletion.
+    static let trackingFinalizer = "batch.kubernetes.io/job-tracking"
+    static let completionIndexEnvironment = "JOB_COMPLETION_INDEX"
+}
+
+/// `generateSelector` (pkg/registry/batch/job/strategy.go `PrepareForCreate`, v1.33): unless
+/// `manualSelector` is true, the API server labels the pod template with the Job's name and uid
+/// (both the `batch.kubernetes.io/` keys and the legacy bare ones) and selects on the uid, so a
+/// Job's pods can only ever match that Job. It needs the uid, so the store calls it on create.
+/// (With `manualSelector` the labels are the user's, and SetDefaults_Job copies them likewise.)
+enum JobSelector {
+    static func generate(_ object: inout KubeObject) {
+        guard case .job(var job) = object, var spec = job.spec else { return }
+        guard spec.manualSelector != true else {
+            if (job.metadata.labels ?? [:]).isEmpty, let labels = spec.template.metadata?.labels, !labels.isEmpty {
+                job.metadata.labels = labels
+                object = .job(job)
+            }
+            return
+        }
+        let name = job.metadata.name ?? "", uid = job.metadata.uid ?? ""
+        var template = spec.template.metadata ?? ObjectMeta()
+        var labels = template.labels ?? [:]
+        // A label the user set is kept; a conflict is validation's business, as upstream.
+        for key in [JobLabels.legacyJobName, JobLabels.jobName] where labels[key] == nil { labels[key] = name }
+        for key in [JobLabels.legacyControllerUID, JobLabels.controllerUID] where labels[key] == nil { labels[key] = uid }
+        template.labels = labels
+        spec.template.metadata = template
+        // SetDefaults_Job copies the template's labels to a Job without labels; upstream runs
+        // it on every decode from storage, so the generated ones show on the Job too.
+        if (job.metadata.labels ?? [:]).isEmpty { job.metadata.labels = labels }
+        var selector = spec.selector ?? LabelSelector()
+        var matchLabels = selector.matchLabels ?? [:]
+        if matchLabels[JobLabels.controllerUID] == nil { matchLabels[JobLabels.controllerUID] = uid }
+        selector.matchLabels = matchLabels
+        spec.selector = selector
+        job.spec = spec
+        object = .job(job)
+    }
+}
