@@ -13,13 +13,13 @@ public struct SchedulerPlacement: PodPlacement {
     }
 
     public func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome] {
-        var snapshot = Self.snapshot(of: store)
+        let batch = BatchScheduler(scheduler: scheduler, snapshot: Self.snapshot(of: store))
         return pods.map { pod in
-            switch scheduler.schedule(pod, in: snapshot) {
+            switch batch.schedule(pod) {
             case .scheduled(let node, _):
                 var assumed = pod
                 assumed.spec?.nodeName = node
-                snapshot.bind(assumed, to: node)
+                batch.bind(assumed, to: node)
                 return .bind(node: node)
             case .unschedulable(let fitError, let preemption):
                 let victims = preemption.victims.map { ObjectKey.pod($0.metadata.name ?? "", namespace: $0.metadata.namespace ?? "default") }
