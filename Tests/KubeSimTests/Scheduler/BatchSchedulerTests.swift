@@ -118,7 +118,7 @@ struct BatchSchedulerTests {
           arguments: [1, 7, 42])
     func mixedWorkload(seed: UInt64) {
         var generator = Generator(state: seed)
-        let pods = (0..<160).map { pod($0, template: generator.next(11)) }
+        let pods = (0..<160).map { Self.pod($0, template: generator.next(11)) }
         let result = Self.compare(pods, nodes: Self.nodes())
         #expect(result.differences == [])
         #expect(result.decisions > 80)  // most pods took the cached path, so it is the one compared
@@ -127,7 +127,7 @@ struct BatchSchedulerTests {
     @Test("Once a pod with anti-affinity is bound, later pods still land where the exhaustive scheduler puts them")
     func withAntiAffinity() {
         var generator = Generator(state: 3)
-        let pods = (0..<120).map { pod($0, template: $0 == 60 ? 11 : generator.next(12)) }
+        let pods = (0..<120).map { Self.pod($0, template: $0 == 60 ? 11 : generator.next(12)) }
         #expect(Self.compare(pods, nodes: Self.nodes()).differences == [])
     }
 

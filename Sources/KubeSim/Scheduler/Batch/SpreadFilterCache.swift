@@ -86,14 +86,17 @@ struct SpreadFilterCache {
             minimums[index] = smallest
             domainCounts[index] = domains
         }
+        // Upstream `minMatchNum`: no domain at all gives MaxInt32, fewer than minDomains 0.
+        let limits = rules.map { rule in
+            let domains = domainCounts[rule.key]
+            let minimum = domains == 0 ? Int(Int32.max) : domains < Int(rule.constraint.minDomains) ? 0 : minimums[rule.key]
+            return (key: rule.key, excess: rule.selfMatch - minimum, maxSkew: Int(rule.constraint.maxSkew))
+        }
         for position in feasible.indices where feasible[position] {
-            for rule in rules {
-                let domain = Int(keys[rule.key].domainOfNode[position])
+            for limit in limits {
+                let domain = Int(keys[limit.key].domainOfNode[position])
                 guard domain >= 0 else { feasible[position] = false; break }
-                // Upstream `minMatchNum`: no domain at all gives MaxInt32, fewer than minDomains 0.
-                let domains = domainCounts[rule.key]
-                let minimum = domains == 0 ? Int(Int32.max) : domains < Int(rule.constraint.minDomains) ? 0 : minimums[rule.key]
-                if keys[rule.key].matching[domain] + rule.selfMatch - minimum > Int(rule.constraint.maxSkew) {
+                if keys[limit.key].matching[domain] + limit.excess > limit.maxSkew {
                     feasible[position] = false
                     break
                 }
