@@ -1,8 +1,9 @@
 import KubeModel
 
-/// Connects the cluster's scheduling step to the `Scheduler`: builds a `ClusterSnapshot` from
-/// the store for each pending pod and maps its result to a binding or an unschedulable outcome
-/// (message: the FitError text, as the `FailedScheduling` event carries it).
+/// Connects the cluster's scheduling step to the `Scheduler`: builds one `ClusterSnapshot` from
+/// the store for the pending pods, places them one after another with a `BatchScheduler` (which
+/// decides as `Scheduler.schedule` would) and maps each result to a binding or an unschedulable
+/// outcome (message: the FitError text, as the `FailedScheduling` event carries it).
 public struct SchedulerPlacement: PodPlacement {
     public var scheduler: Scheduler
 

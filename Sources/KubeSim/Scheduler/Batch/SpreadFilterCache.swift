@@ -37,15 +37,16 @@ struct SpreadFilterCache {
         if constraints.isEmpty { return nil }
         namespace = pod.namespace
         let nodes = snapshot.nodes
-        let hasAllKeys = nodes.map { PodTopologySpread.hasAllKeys($0.labels, constraints) }
+        // Index by index: `map` over the nodes would copy each whole NodeInfo.
+        let hasAllKeys = nodes.indices.map { PodTopologySpread.hasAllKeys(nodes[$0].labels, constraints) }
         var keyIndex: [String: Int] = [:]
         for constraint in constraints {
             let key = keyIndex[constraint.topologyKey] ?? keys.count
             if key == keys.count {
                 keyIndex[constraint.topologyKey] = key
                 var domains: [String: Int32] = [:]
-                let domainOfNode = nodes.map { node -> Int32 in
-                    guard let value = node.labels[constraint.topologyKey] else { return -1 }
+                let domainOfNode = nodes.indices.map { position -> Int32 in
+                    guard let value = nodes[position].labels[constraint.topologyKey] else { return -1 }
                     if let known = domains[value] { return known }
                     domains[value] = Int32(domains.count)
                     return Int32(domains.count - 1)

@@ -35,21 +35,22 @@ struct SpreadScoreCache {
         if constraints.isEmpty { return nil }
         namespace = pod.namespace
         let nodes = snapshot.nodes
-        let hasAllKeys = nodes.map { PodTopologySpread.hasAllKeys($0.labels, constraints) }
+        // Index by index: `map` over the nodes would copy each whole NodeInfo.
+        let hasAllKeys = nodes.indices.map { PodTopologySpread.hasAllKeys(nodes[$0].labels, constraints) }
         let namespace = pod.namespace
         self.hasAllKeys = hasAllKeys
         self.constraints = constraints.map { constraint in
             var domains: [String: Int32] = [:]
-            let domainOfNode = nodes.map { node -> Int32 in
-                guard let value = node.labels[constraint.topologyKey] else { return -1 }
+            let domainOfNode = nodes.indices.map { position -> Int32 in
+                guard let value = nodes[position].labels[constraint.topologyKey] else { return -1 }
                 if let known = domains[value] { return known }
                 domains[value] = Int32(domains.count)
                 return Int32(domains.count - 1)
             }
             let includesEvery = constraint.includesEveryNode(for: pod)
             let countsIntoDomain = nodes.indices.map { hasAllKeys[$0] && (includesEvery || constraint.includes(nodes[$0], for: pod)) }
-            let matchingOnNode = nodes.map {
-                Int32(PodTopologySpread.countMatching($0.podInfos, constraint.selector, namespace: namespace))
+            let matchingOnNode = nodes.indices.map {
+                Int32(PodTopologySpread.countMatching(nodes[$0].podInfos, constraint.selector, namespace: namespace))
             }
             var matchingInDomain = [Int](repeating: 0, count: domains.count)
             for position in nodes.indices where countsIntoDomain[position] {
