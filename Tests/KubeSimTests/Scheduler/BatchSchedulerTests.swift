@@ -6,7 +6,7 @@ import Testing
 /// scheduling cycle of pkg/scheduler/schedule_one.go (v1.33.0) run pod after pod against a cache
 /// that assumes each binding. Each test schedules one queue both ways, the exhaustive way against
 /// a snapshot updated with `ClusterSnapshot.bind`, and compares every decision: the node, or the
-/// FailedScheduling message and the preemption outcome.
+/// FailedScheduling message and the preemption outcome, and the chosen node's weighted total.
 @Suite("BatchScheduler decides as Scheduler.schedule does")
 struct BatchSchedulerTests {
     /// A deterministic pseudo-random source (an LCG), so a failing workload can be replayed.
@@ -98,8 +98,12 @@ struct BatchSchedulerTests {
             let actual = batch.schedule(pod)
             let name = pod.metadata.name ?? ""
             switch (expected, actual) {
-            case (.scheduled(let node, _), .scheduled(let other, _)):
+            case (.scheduled(let node, let scores), .scheduled(let other, let otherScores)):
                 if node != other { differences.append("\(name): \(node) vs \(other)") }
+                // The chosen node's weighted total too, so a score that is off but does not
+                // change the winner is caught.
+                let total = scores.first { $0.name == node }?.score, otherTotal = otherScores.first?.score
+                if total != otherTotal { differences.append("\(name): total \(total ?? -1) vs \(otherTotal ?? -1)") }
                 var placed = pod
                 placed.spec?.nodeName = node
                 snapshot.bind(placed, to: node)
