@@ -1,8 +1,9 @@
 import KubeModel
 
-/// Connects the cluster's scheduling step to the `Scheduler`: builds a `ClusterSnapshot` from
-/// the store for each pending pod and maps its result to a binding or an unschedulable outcome
-/// (message: the FitError text, as the `FailedScheduling` event carries it).
+/// Connects the cluster's scheduling step to the `Scheduler`: builds one `ClusterSnapshot` from
+/// the store for the pending pods, places them one after another with a `BatchScheduler` (which
+/// decides as `Scheduler.schedule` would) and maps each result to a binding or an unschedulable
+/// outcome (message: the FitError text, as the `FailedScheduling` event carries it).
 public struct SchedulerPlacement: PodPlacement {
     public var scheduler: Scheduler
 
@@ -13,13 +14,13 @@ public struct SchedulerPlacement: PodPlacement {
     }
 
     public func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome] {
-        var snapshot = Self.snapshot(of: store)
+        let batch = BatchScheduler(scheduler: scheduler, snapshot: Self.snapshot(of: store))
         return pods.map { pod in
-            switch scheduler.schedule(pod, in: snapshot) {
+            switch batch.schedule(pod) {
             case .scheduled(let node, _):
                 var assumed = pod
                 assumed.spec?.nodeName = node
-                snapshot.bind(assumed, to: node)
+                batch.bind(assumed, to: node)
                 return .bind(node: node)
             case .unschedulable(let fitError, let preemption):
                 let victims = preemption.victims.map { ObjectKey.pod($0.metadata.name ?? "", namespace: $0.metadata.namespace ?? "default") }

@@ -28,7 +28,9 @@ struct SimRunCommand: ParsableCommand {
     /// The JSON result: `{"time", "objects", "events"}`.
     struct Result: Encodable {
         var time: Int64
-        var objects: [JSONValue]
+        /// Encoded straight from the typed objects: the same JSON as their `jsonValue()` trees,
+        /// without decoding each object into a tree first.
+        var objects: [CodableObject]
         var events: [Event]
         struct Event: Encodable { var time: Int64; var type: String; var reason: String; var object: String; var message: String }
     }
@@ -47,7 +49,7 @@ struct SimRunCommand: ParsableCommand {
             let objects = simulated.store.objects.keys.sorted().filter { $0.kind != "Event" }.compactMap { simulated.get($0) }
             if output.isJSON {
                 let events = simulated.store.eventLog.map { Result.Event(time: $0.time, type: $0.type, reason: $0.reason, object: $0.object, message: $0.message) }
-                env.out.line(try JSONOutput.string(Result(time: simulated.now.seconds, objects: try objects.map { try $0.jsonValue() }, events: events)))
+                env.out.line(try JSONOutput.string(Result(time: simulated.now.seconds, objects: objects.map(CodableObject.init), events: events)))
             } else {
                 lines.forEach(env.out.line)
                 env.out.line("")

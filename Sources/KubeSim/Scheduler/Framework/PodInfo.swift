@@ -55,6 +55,27 @@ public final class PodInfo: @unchecked Sendable {
         startTime = pod.status?.startTime
     }
 
+    /// `info`'s pod as bound to a node: the same derived data (none of it reads `spec.nodeName`)
+    /// without parsing the pod again.
+    init(_ info: PodInfo, assumedOn pod: Pod) {
+        self.pod = pod
+        name = info.name
+        namespace = info.namespace
+        labels = info.labels
+        requests = info.requests
+        nonZeroRequests = info.nonZeroRequests
+        priority = info.priority
+        hostPorts = info.hostPorts
+        tolerations = info.tolerations
+        requiredNodeAffinity = info.requiredNodeAffinity
+        requiredAffinityTerms = info.requiredAffinityTerms
+        requiredAntiAffinityTerms = info.requiredAntiAffinityTerms
+        preferredAffinityTerms = info.preferredAffinityTerms
+        preferredAntiAffinityTerms = info.preferredAntiAffinityTerms
+        isTerminating = info.isTerminating
+        startTime = info.startTime
+    }
+
     /// `namespace/name`, the key pods are found by.
     public var key: String { "\(namespace)/\(name)" }
 
