@@ -25,6 +25,9 @@ public final class ControllerRunner {
     /// Pending items of controllers that are not housekeeping (what `isIdle` looks at).
     private var pendingCount = 0
     private var housekeeping: Set<String> = []
+    /// Controller names sorted, and each one's rank among them (odd: see `rank(of:)`).
+    private var sortedNames: [String] = []
+    private var ranks: [String: Int] = [:]
     /// Reconciles run so far (for benchmarks and runaway detection).
     public private(set) var reconcileCount = 0
     /// A safety net against controllers that requeue forever at the same instant.
@@ -36,6 +39,15 @@ public final class ControllerRunner {
         controllers.append(controller)
         controllersByName[controller.name] = controller
         if controller.isHousekeeping { housekeeping.insert(controller.name) }
+        sortedNames = controllersByName.keys.sorted()
+        ranks = Dictionary(uniqueKeysWithValues: sortedNames.enumerated().map { ($0.element, 2 * $0.offset + 1) })
+    }
+
+    /// Where `name` sorts among the controllers, for the heap: registered names get odd ranks,
+    /// an unknown one (restored work) the even rank between its neighbours.
+    private func rank(of name: String) -> Int {
+        if let rank = ranks[name] { return rank }
+        return 2 * sortedNames.count { $0 < name }
     }
 
     public func enqueue(_ key: ObjectKey, for controller: String, at due: VirtualTime) {
@@ -43,7 +55,7 @@ public final class ControllerRunner {
         if let existing, existing <= due { return }
         if existing == nil, !housekeeping.contains(controller) { pendingCount += 1 }
         queue[controller, default: [:]][key] = due
-        heap.push(WorkItem(due: due, controller: controller, key: key))
+        heap.push(WorkItem(due: due, controller: controller, key: key), rank: rank(of: controller))
     }
 
     /// Takes a queued item off (it is about to run).

@@ -25,9 +25,10 @@ extension Store {
         // A terminating namespace refuses new Events like any other content (NamespaceLifecycle).
         if let home = get(ObjectKey(kind: "Namespace", name: namespace)), NamespaceLifecycle.isTerminating(home) { return }
         let identity = Self.eventIdentity(uid: meta.uid, reason: reason, fieldPath: fieldPath, message: message)
+        let stamp = now.rfc3339
         if let key = eventsByIdentity[identity], case .event(var event)? = get(key) {
             event.count = (event.count ?? 1) + 1
-            event.lastTimestamp = now.rfc3339
+            event.lastTimestamp = stamp
             updateStatus(.event(event))
             return
         }
@@ -47,8 +48,8 @@ extension Store {
         event.reason = reason
         event.message = message
         event.count = 1
-        event.firstTimestamp = now.rfc3339
-        event.lastTimestamp = now.rfc3339
+        event.firstTimestamp = stamp
+        event.lastTimestamp = stamp
         event.source = EventSource()
         event.source?.component = component
         event.source?.host = host

@@ -70,6 +70,7 @@ enum ConfigResolver {
 
     /// `$(VAR)` references in values, as the kubelet expands them (third_party/forked/golang/expansion).
     static func expand(_ text: String, _ environment: [String: String]) -> String {
+        guard text.contains("$(") else { return text }  // most words reference nothing
         var result = text
         for (name, value) in environment { result = result.replacingOccurrences(of: "$(\(name))", with: value) }
         return result

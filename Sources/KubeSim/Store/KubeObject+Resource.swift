@@ -44,10 +44,51 @@ extension KubeObject {
     public var meta: ObjectMeta {
         get { metadata }
         set {
+            // A switch, not `resource` and back: every store write sets metadata, and the
+            // existential round trip (a boxed copy and a chain of casts) dominated writes.
+            switch self {
+            case .pod(let object): self = .pod(Self.edit(object, newValue)); return
+            case .service(let object): self = .service(Self.edit(object, newValue)); return
+            case .configMap(let object): self = .configMap(Self.edit(object, newValue)); return
+            case .secret(let object): self = .secret(Self.edit(object, newValue)); return
+            case .namespace(let object): self = .namespace(Self.edit(object, newValue)); return
+            case .persistentVolume(let object): self = .persistentVolume(Self.edit(object, newValue)); return
+            case .persistentVolumeClaim(let object): self = .persistentVolumeClaim(Self.edit(object, newValue)); return
+            case .resourceQuota(let object): self = .resourceQuota(Self.edit(object, newValue)); return
+            case .limitRange(let object): self = .limitRange(Self.edit(object, newValue)); return
+            case .serviceAccount(let object): self = .serviceAccount(Self.edit(object, newValue)); return
+            case .node(let object): self = .node(Self.edit(object, newValue)); return
+            case .event(let object): self = .event(Self.edit(object, newValue)); return
+            case .deployment(let object): self = .deployment(Self.edit(object, newValue)); return
+            case .replicaSet(let object): self = .replicaSet(Self.edit(object, newValue)); return
+            case .statefulSet(let object): self = .statefulSet(Self.edit(object, newValue)); return
+            case .daemonSet(let object): self = .daemonSet(Self.edit(object, newValue)); return
+            case .job(let object): self = .job(Self.edit(object, newValue)); return
+            case .cronJob(let object): self = .cronJob(Self.edit(object, newValue)); return
+            case .ingress(let object): self = .ingress(Self.edit(object, newValue)); return
+            case .ingressClass(let object): self = .ingressClass(Self.edit(object, newValue)); return
+            case .networkPolicy(let object): self = .networkPolicy(Self.edit(object, newValue)); return
+            case .storageClass(let object): self = .storageClass(Self.edit(object, newValue)); return
+            case .horizontalPodAutoscaler(let object): self = .horizontalPodAutoscaler(Self.edit(object, newValue)); return
+            case .autoscalingV1HorizontalPodAutoscaler(let object): self = .autoscalingV1HorizontalPodAutoscaler(Self.edit(object, newValue)); return
+            case .podDisruptionBudget(let object): self = .podDisruptionBudget(Self.edit(object, newValue)); return
+            case .priorityClass(let object): self = .priorityClass(Self.edit(object, newValue)); return
+            case .role(let object): self = .role(Self.edit(object, newValue)); return
+            case .clusterRole(let object): self = .clusterRole(Self.edit(object, newValue)); return
+            case .roleBinding(let object): self = .roleBinding(Self.edit(object, newValue)); return
+            case .clusterRoleBinding(let object): self = .clusterRoleBinding(Self.edit(object, newValue)); return
+            default: break  // kinds added later take the generic path
+            }
             var resource = self.resource
             resource.metadata = newValue
             if let object = KubeObject(resource: resource) { self = object }
         }
+    }
+
+    private static func edit<T: KubeResource>(_ object: T, _ meta: ObjectMeta) -> T {
+        var object = object
+        object.metadata = meta
+        return object
     }
 
     /// The object as `kubectl get -o json` prints it: sorted keys, no escaped slashes.

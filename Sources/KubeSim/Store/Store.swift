@@ -152,8 +152,10 @@ public final class Store {
     private func commit(_ object: KubeObject, replacing old: KubeObject) -> KubeObject {
         var object = object
         var meta = object.meta
-        meta.resourceVersion = old.meta.resourceVersion
-        object.meta = meta
+        if meta.resourceVersion != old.meta.resourceVersion {  // usually equal: the writer read `old`
+            meta.resourceVersion = old.meta.resourceVersion
+            object.meta = meta
+        }
         guard object != old else { return old }  // no-op writes leave resourceVersion alone
         if Self.lastFinalizerRemoved(from: old, in: object) {
             remove(object.key)

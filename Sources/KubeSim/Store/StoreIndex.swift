@@ -16,9 +16,14 @@ struct StoreIndex {
     }
 
     mutating func remove(_ object: KubeObject, at key: ObjectKey) {
-        if var keys = keysByKind[key.kind]?[key.namespace], let position = Self.position(of: key, in: keys), keys[position] == key {
-            keys.remove(at: position)
-            keysByKind[key.kind]?[key.namespace] = keys.isEmpty ? nil : keys
+        // Edited in place: a copy taken out of the dictionary would make `remove(at:)` copy
+        // every key of the namespace.
+        let position = keysByKind[key.kind]?[key.namespace].flatMap { keys in
+            Self.position(of: key, in: keys).flatMap { keys[$0] == key ? $0 : nil }
+        }
+        if let position {
+            keysByKind[key.kind]?[key.namespace]?.remove(at: position)
+            if keysByKind[key.kind]?[key.namespace]?.isEmpty == true { keysByKind[key.kind]?[key.namespace] = nil }
         }
         if let uid = object.meta.uid, keyByUID[uid] == key { keyByUID[uid] = nil }
         for owner in object.meta.ownerReferences ?? [] {

@@ -3,7 +3,7 @@
 import Foundation
 
 /// Any object of a kind kubedrill models, as the simulator stores it and `get -o yaml` prints it.
-public enum KubeObject: Equatable, Sendable {
+public indirect enum KubeObject: Equatable, Sendable {
     case pod(Pod)
     case service(Service)
     case configMap(ConfigMap)
