@@ -44,14 +44,8 @@ struct SpreadFilterCache {
             let key = keyIndex[constraint.topologyKey] ?? keys.count
             if key == keys.count {
                 keyIndex[constraint.topologyKey] = key
-                var domains: [String: Int32] = [:]
-                let domainOfNode = nodes.indices.map { position -> Int32 in
-                    guard let value = nodes[position].labels[constraint.topologyKey] else { return -1 }
-                    if let known = domains[value] { return known }
-                    domains[value] = Int32(domains.count)
-                    return Int32(domains.count - 1)
-                }
-                keys.append(KeyCounts(domainOfNode: domainOfNode, domainExists: Array(repeating: false, count: domains.count),
+                let domains = TopologyDomains(nodes, key: constraint.topologyKey)
+                keys.append(KeyCounts(domainOfNode: domains.ofNode, domainExists: Array(repeating: false, count: domains.count),
                                       matching: Array(repeating: 0, count: domains.count)))
             }
             let includesEvery = constraint.includesEveryNode(for: pod)

@@ -40,13 +40,8 @@ struct SpreadScoreCache {
         let namespace = pod.namespace
         self.hasAllKeys = hasAllKeys
         self.constraints = constraints.map { constraint in
-            var domains: [String: Int32] = [:]
-            let domainOfNode = nodes.indices.map { position -> Int32 in
-                guard let value = nodes[position].labels[constraint.topologyKey] else { return -1 }
-                if let known = domains[value] { return known }
-                domains[value] = Int32(domains.count)
-                return Int32(domains.count - 1)
-            }
+            let domains = TopologyDomains(nodes, key: constraint.topologyKey)
+            let domainOfNode = domains.ofNode
             let includesEvery = constraint.includesEveryNode(for: pod)
             let countsIntoDomain = nodes.indices.map { hasAllKeys[$0] && (includesEvery || constraint.includes(nodes[$0], for: pod)) }
             let matchingOnNode = nodes.indices.map {
