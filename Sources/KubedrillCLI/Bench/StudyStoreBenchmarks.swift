@@ -36,26 +36,30 @@ enum StudyStoreBenchmarks {
         let store = try ReviewStore(directory: home, step: FSRSSchedule().step, now: Date())
         try store.bulkAppend(syntheticLog(cards: cardCount / 2, reviews: cardCount * 3))
         _ = try store.rebuild(write: true)
-        let times = try (0..<7).map { _ in
-            try timed { try runCommand(["quiz", "--home", home.path, "--content", content.path, "--now", "2026-11-23T12:00:00Z", "--seed", "1"]) }
-        }.sorted()
+        let quiz = ["quiz", "--home", home.path, "--content", content.path, "--now", "2026-11-23T12:00:00Z", "--seed", "1"]
+        // The first quiz on this content parses every note and writes the card catalog; later ones read it.
+        let first = try timed { try runCommand(quiz) }
+        let times = try (0..<7).map { _ in try timed { try runCommand(quiz) } }.sorted()
         var phases: [(String, Double)] = []
-        var library = ContentLibrary(directory: content, notes: [], problems: [])
-        phases.append(("load notes", timed { library = ContentLoader.load(directory: content) }))
-        var deck = CardDeck(cards: [], problems: [])
-        phases.append(("read cards", timed { deck = CardDeck(library: library) }))
+        let cache = CardCatalog.cacheFile(in: home, for: content)
+        let scratchCache = root.appendingPathComponent("scratch-catalog.bin")
+        phases.append(("catalog, no cache", timed { _ = CardCatalog.load(directory: content, cache: scratchCache) }))
+        var catalog = CardCatalog.load(directory: content, cache: nil)
+        phases.append(("catalog from cache", timed { catalog = CardCatalog.load(directory: content, cache: cache) }))
         var reopened: ReviewStore?
         phases.append(("open store", try timed { reopened = try ReviewStore(directory: home, step: FSRSSchedule().step, now: Date()) }))
         var schedules: [String: CardSchedule] = [:]
         phases.append(("schedules", try timed { schedules = try reopened?.schedules() ?? [:] }))
-        phases.append(("queue", timed { _ = QuizQueue.build(cards: deck.cards, schedules: schedules, now: Date(), limits: .default, doneToday: (0, 0)) }))
+        var queue: [CardSummary] = []
+        phases.append(("queue", timed { queue = QuizQueue.build(cards: catalog.cards, schedules: schedules, now: Date(), limits: .default, doneToday: (0, 0)) }))
+        phases.append(("first card's note", timed { _ = queue.first.map { catalog.cards(inFile: $0.path) } }))
         print("quiz-start phases: " + phases.map { "\($0.0) \(ms($0.1)) ms" }.joined(separator: ", "))
-        print("quiz-start, cold (reads every note): \(cardCount) cards (\(cardCount / 2) with history): median \(ms(times[3])) ms, best \(ms(times[0])) ms over 7 runs (target < 100 ms)")
+        print("quiz-start, first run on this content (parses every note, writes the catalog): \(ms(first)) ms")
+        print("quiz-start, cold process state, catalog cached: \(cardCount) cards (\(cardCount / 2) with history): median \(ms(times[3])) ms, best \(ms(times[0])) ms over 7 runs (target < 100 ms)")
         // In the REPL the notes stay loaded between commands: the second `quiz` starts from them.
         let shell = CommandEnvironment.captured(input: [])
-        let arguments = ["quiz", "--home", home.path, "--content", content.path, "--now", "2026-11-23T12:00:00Z", "--seed", "1"]
-        _ = KubedrillMain.run(arguments: arguments, environment: shell)
-        let warm = (0..<7).map { _ in timed { _ = KubedrillMain.run(arguments: arguments, environment: shell) } }.sorted()
+        _ = KubedrillMain.run(arguments: quiz, environment: shell)
+        let warm = (0..<7).map { _ in timed { _ = KubedrillMain.run(arguments: quiz, environment: shell) } }.sorted()
         print("quiz-start, in the REPL (notes loaded): median \(ms(warm[3])) ms, best \(ms(warm[0])) ms over 7 runs (target < 100 ms)")
     }
 

@@ -30,16 +30,15 @@ struct CardsCommand: ParsableCommand {
 
     func run() throws {
         let env = CommandEnvironment.current
-        let library = env.library(at: try global.contentDirectory())
-        let deck = CardCommands.deck(library)
-        let cards = try CardCommands.select(deck, library: library, tags: tag, note: note)
+        let catalog = try CardCommands.catalog(global: global, env: env)
+        let cards = try CardCommands.select(catalog, tags: tag, note: note)
         let entries = cards.map { Entry(id: $0.id, kind: $0.kind.rawValue, note: $0.note, tags: $0.tags, file: $0.path, line: $0.line) }
         if output.isJSON {
             env.out.line(try JSONOutput.string(entries))
             return
         }
-        if !deck.problems.isEmpty {
-            env.err.line("\(deck.problems.count) card problem\(deck.problems.count == 1 ? "" : "s"): run `kubedrill lint` for details.")
+        if !catalog.problems.isEmpty {
+            env.err.line("\(catalog.problems.count) card problem\(catalog.problems.count == 1 ? "" : "s"): run `kubedrill lint` for details.")
         }
         let style = env.style
         let idWidth = min(entries.map(\.id.count).max() ?? 0, 40)
@@ -65,20 +64,36 @@ enum CardCommands {
         library.cardDeck(commandCheck: commandCheck)
     }
 
-    /// Applies `--tag` and `--note`, rejecting names that match nothing with a did-you-mean.
+    /// The card catalog of the content directory, cached in the data directory (no cache when the
+    /// data directory cannot be made: the catalog is then read from the notes alone).
+    static func catalog(global: GlobalOptions, env: CommandEnvironment) throws -> CardCatalog {
+        let content = try global.contentDirectory()
+        let cache = (try? global.dataDirectory(env)).map { CardCatalog.cacheFile(in: $0, for: content) }
+        return CardCatalog.load(directory: content, cache: cache, commandCheck: commandCheck)
+    }
+
     static func select(_ deck: CardDeck, library: ContentLibrary, tags: [String], note: String?) throws -> [Card] {
+        try select(deck.cards, notes: library.notes, tags: tags, note: note)
+    }
+
+    static func select(_ catalog: CardCatalog, tags: [String], note: String?) throws -> [CardSummary] {
+        try select(catalog.cards, notes: catalog.notes, tags: tags, note: note)
+    }
+
+    /// Applies `--tag` and `--note`, rejecting names that match nothing with a did-you-mean.
+    static func select<C: CardFacts>(_ cards: [C], notes: [some NoteNaming], tags: [String], note: String?) throws -> [C] {
         var noteSlug: String?
         if let note {
-            guard let found = library.lookup(note) else {
-                let hint = library.suggestion(for: note).map { " Did you mean \"\($0)\"?" } ?? " `notes` lists them."
+            guard let found = notes.lookup(note) else {
+                let hint = notes.suggestion(for: note).map { " Did you mean \"\($0)\"?" } ?? " `notes` lists them."
                 throw UserError("no note named \"\(note)\".\(hint)")
             }
             noteSlug = found.slug
         }
-        for tag in tags where !deck.cards.contains(where: { $0.hasTag(tag) }) {
-            let hint = Suggest.closest(to: tag, among: deck.allTags).map { " Did you mean \"\($0)\"?" } ?? ""
+        for tag in tags where !cards.contains(where: { $0.hasTag(tag) }) {
+            let hint = Suggest.closest(to: tag, among: cards.allTags).map { " Did you mean \"\($0)\"?" } ?? ""
             throw UserError("no card has the tag \"\(tag)\".\(hint)")
         }
-        return deck.filtered(tags: tags, note: noteSlug)
+        return cards.filtered(tags: tags, note: noteSlug)
     }
 }

@@ -43,12 +43,11 @@ struct QuizCommand: ParsableCommand {
     func run() throws {
         let env = CommandEnvironment.current
         let clock = StudyClock(fixed: now.flatMap(StudyClock.parse))
-        let library = env.library(at: try global.contentDirectory())
-        let deck = CardCommands.deck(library)
-        if !deck.problems.isEmpty {
-            env.err.line(env.style.warning("\(deck.problems.count) card problem\(deck.problems.count == 1 ? "" : "s") (those cards are left out): run `kubedrill lint`."))
+        let catalog = try CardCommands.catalog(global: global, env: env)
+        if !catalog.problems.isEmpty {
+            env.err.line(env.style.warning("\(catalog.problems.count) card problem\(catalog.problems.count == 1 ? "" : "s") (those cards are left out): run `kubedrill lint`."))
         }
-        let cards = try CardCommands.select(deck, library: library, tags: tag, note: note)
+        let cards = try CardCommands.select(catalog, tags: tag, note: note)
         let store = try StudyStore.open(global: global, env: env, now: clock.now())
         let start = clock.now()
         let schedules = try store.schedules()
@@ -65,9 +64,10 @@ struct QuizCommand: ParsableCommand {
             env.out.line(message)
             return
         }
-        var runner = QuizRunner(env: env, store: store, library: library, clock: clock,
+        var runner = QuizRunner(env: env, store: store, catalog: catalog, clock: clock,
                                 session: QuizSession(cards: queue), generator: SplitMix64(seed: seed ?? UInt64.random(in: 0...UInt64.max)))
-        runner.selection = { library in try CardCommands.select(CardCommands.deck(library), library: library, tags: tag, note: note) }
+        runner.reload = { [global] in try CardCommands.catalog(global: global, env: env) }
+        runner.selection = { catalog in try CardCommands.select(catalog, tags: tag, note: note) }
         try runner.run()
         runner.printSummary(cards: cards)
     }

@@ -9,30 +9,47 @@ struct QuizRunner {
 
     let env: CommandEnvironment
     let store: ReviewStore
-    var library: ContentLibrary
+    var catalog: CardCatalog
+    /// Whole cards of the note files shown so far, by path: a body is parsed when its card is shown.
+    var bodies: [String: [String: Card]] = [:]
     let clock: StudyClock
     var session: QuizSession
     var generator: SplitMix64
-    /// Cards of the quiz's selection in a freshly read library (after `edit`).
-    var selection: ((ContentLibrary) throws -> [Card])?
+    /// Reads the catalog again (after `edit`).
+    var reload: (() throws -> CardCatalog)?
+    /// Cards of the quiz's selection in a freshly read catalog.
+    var selection: ((CardCatalog) throws -> [CardSummary])?
     let sessionId = UUID().uuidString
     var judge: CommandJudge.Judge = CardCommands.commandJudge
 
-    init(env: CommandEnvironment, store: ReviewStore, library: ContentLibrary, clock: StudyClock,
+    init(env: CommandEnvironment, store: ReviewStore, catalog: CardCatalog, clock: StudyClock,
          session: QuizSession, generator: SplitMix64) {
         self.env = env
         self.store = store
-        self.library = library
+        self.catalog = catalog
         self.clock = clock
         self.session = session
         self.generator = generator
     }
 
     mutating func run() throws {
-        while let card = session.next(at: clock.now()) {
+        while let next = session.next(at: clock.now()) {
             try Interrupt.check()
+            guard let card = card(for: next) else {
+                session.skip(next)
+                env.err.line(env.style.warning("\(next.id) is no longer in \(next.path) (edited since the quiz started); skipped."))
+                continue
+            }
             if try ask(card) == .quit { return }
         }
+    }
+
+    /// The whole card for `summary`, parsing its note file the first time one of its cards is shown.
+    private mutating func card(for summary: CardSummary) -> Card? {
+        if bodies[summary.path] == nil {
+            bodies[summary.path] = Dictionary(catalog.cards(inFile: summary.path).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        return bodies[summary.path]?[summary.id]
     }
 
     private var prompt: String {
@@ -164,7 +181,7 @@ struct QuizRunner {
     /// Opens the card's file at its line in `$VISUAL`/`$EDITOR`, then reads the notes again.
     private mutating func edit(_ card: Card) throws {
         let file = card.path.hasPrefix("/") ? URL(fileURLWithPath: card.path)
-            : library.directory.deletingLastPathComponent().appendingPathComponent(card.path)
+            : catalog.directory.deletingLastPathComponent().appendingPathComponent(card.path)
         let editor = env.variables["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env.variables["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -181,12 +198,13 @@ struct QuizRunner {
             return
         }
         env.forgetLibraries()
-        library = env.library(at: library.directory)
-        if let selection { session.refresh(with: try selection(library)) }
+        bodies = [:]
+        if let reload { catalog = try reload() }
+        if let selection { session.refresh(with: try selection(catalog)) }
         env.out.line("Notes read again.")
     }
 
-    func printSummary(cards: [Card]) {
+    func printSummary(cards: [some CardFacts]) {
         let summary = session.summary
         let style = env.style
         var parts = ["\(summary.reviewed) reviewed"]

@@ -22,8 +22,7 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let env = CommandEnvironment.current
         let moment = StudyClock(fixed: now.flatMap(StudyClock.parse)).now()
-        let library = env.library(at: try global.contentDirectory())
-        let cards = CardCommands.deck(library).cards
+        let cards = try CardCommands.catalog(global: global, env: env).cards
         let store = try StudyStore.open(global: global, env: env, now: moment)
         let timeZone = TimeZone.current
         let aggregates = try store.aggregates(now: moment, timeZone: timeZone, heatmapDays: StatsBuilder.heatmapDays)

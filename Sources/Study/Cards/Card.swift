@@ -60,18 +60,6 @@ public struct Card: Sendable, Equatable, Identifiable {
         self.line = line
         self.tags = tags
     }
-
-    public var location: String { "\(path):\(line)" }
-
-    /// Whether the card is answered by the program (choice, command) rather than by the learner's judgement.
-    public var isJudgedAutomatically: Bool { kind == .choice || kind == .command }
-
-    /// Whether the card carries `tag` (case-insensitive; `cka` also matches `cka/networking`).
-    public func hasTag(_ tag: String) -> Bool {
-        let wanted = tag.lowercased()
-        return tags.contains { candidate in
-            let lowered = candidate.lowercased()
-            return lowered == wanted || lowered.hasPrefix(wanted + "/")
-        }
-    }
 }
+
+extension Card: CardFacts {}

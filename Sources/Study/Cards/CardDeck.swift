@@ -13,23 +13,7 @@ public struct CardDeck: Sendable {
     }
 
     public init(library: ContentLibrary, commandCheck: @escaping CardParser.CommandCheck = CardParser.basicCommandCheck) {
-        var cards: [Card] = []
-        var problems: [ContentProblem] = []
-        var seen: [String: Card] = [:]
-        for (noteCards, noteProblems) in Self.parseAll(library.notes, commandCheck: commandCheck) {
-            problems += noteProblems
-            for card in noteCards {
-                if let first = seen[card.id] {
-                    problems.append(ContentProblem(file: card.path, line: card.line,
-                                                   message: "duplicate card id \"\(card.id)\": also used at \(first.location); ids must be unique across Content/"))
-                    continue
-                }
-                seen[card.id] = card
-                cards.append(card)
-            }
-        }
-        self.cards = cards
-        self.problems = problems
+        (cards, problems) = [Card].uniqued(Self.parseAll(library.notes, commandCheck: commandCheck))
     }
 
     /// Each note's cards, parsed on all cores (notes are independent), in note order.
@@ -41,12 +25,8 @@ public struct CardDeck: Sendable {
     public func card(_ id: String) -> Card? { cards.first { $0.id == id } }
 
     /// Cards kept by `quiz --tag`/`--note`: every given tag must match, and the note must when given.
-    public func filtered(tags: [String], note: String?) -> [Card] {
-        cards.filter { card in
-            tags.allSatisfy(card.hasTag) && (note.map { card.note == $0.lowercased() } ?? true)
-        }
-    }
+    public func filtered(tags: [String], note: String?) -> [Card] { cards.filtered(tags: tags, note: note) }
 
     /// All tags in use, sorted, for did-you-mean on `--tag`.
-    public var allTags: [String] { Array(Set(cards.flatMap(\.tags))).sorted() }
+    public var allTags: [String] { cards.allTags }
 }

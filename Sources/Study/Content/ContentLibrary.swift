@@ -17,30 +17,13 @@ public struct ContentLibrary: Sendable {
     }
 
     /// The note a `[[link]]` means: slug, title or alias (case-insensitive), ignoring any `#section`.
-    public func note(named raw: String) -> Note? {
-        let name = Self.normalized(raw)
-        guard !name.isEmpty else { return nil }
-        return notes.first { $0.names.contains(name) }
-    }
+    public func note(named raw: String) -> Note? { notes.note(named: raw) }
 
     /// The note a user typed: an exact name, else the only note whose slug or title starts with it.
-    public func lookup(_ raw: String) -> Note? {
-        if let exact = note(named: raw) { return exact }
-        let name = Self.normalized(raw)
-        guard !name.isEmpty else { return nil }
-        let prefixed = notes.filter { note in note.names.contains { $0.hasPrefix(name) } }
-        return prefixed.count == 1 ? prefixed[0] : nil
-    }
-
-    static func normalized(_ raw: String) -> String {
-        raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-    }
+    public func lookup(_ raw: String) -> Note? { notes.lookup(raw) }
 
     /// A "did you mean" for a name that matched nothing.
-    public func suggestion(for name: String) -> String? {
-        Suggest.closest(to: name, among: notes.map(\.title) + notes.map(\.slug))
-    }
+    public func suggestion(for name: String) -> String? { notes.suggestion(for: name) }
 
     /// Topics in display order with their notes sorted by title.
     public var notesByTopic: [(topic: String, notes: [Note])] {

@@ -25,18 +25,23 @@ public enum ContentLoader {
     }
 
     private static func load(file: URL, base directory: URL) -> (note: Note?, problems: [ContentProblem]) {
-        let path = displayPath(of: file, base: directory)
-        var problems: [ContentProblem] = []
         do {
-            let data = try Data(contentsOf: file)
-            guard let text = String(data: data, encoding: .utf8) else {
-                return (nil, [ContentProblem(file: path, line: 1, message: "file is not valid UTF-8")])
-            }
-            let note = parse(text: text, path: path, relativeFolder: folder(of: file, base: directory), problems: &problems)
-            return (note, problems)
+            return load(data: try Data(contentsOf: file), file: file, base: directory)
         } catch {
+            let path = displayPath(of: file, base: directory)
             return (nil, [ContentProblem(file: path, line: 1, message: "cannot read file: \(error.localizedDescription)")])
         }
+    }
+
+    /// Parses the bytes read from `file`, a note under `directory`.
+    static func load(data: Data, file: URL, base directory: URL) -> (note: Note?, problems: [ContentProblem]) {
+        let path = displayPath(of: file, base: directory)
+        guard let text = String(data: data, encoding: .utf8) else {
+            return (nil, [ContentProblem(file: path, line: 1, message: "file is not valid UTF-8")])
+        }
+        var problems: [ContentProblem] = []
+        let note = parse(text: text, path: path, relativeFolder: folder(of: file, base: directory), problems: &problems)
+        return (note, problems)
     }
 
     /// Parses one note's text; `path` names it in problems.
@@ -72,6 +77,13 @@ public enum ContentLoader {
         let parent = base.standardizedFileURL.deletingLastPathComponent().path
         let full = file.standardizedFileURL.path
         return full.hasPrefix(parent + "/") ? String(full.dropFirst(parent.count + 1)) : full
+    }
+
+    /// The file's path inside `base` (`bench/note-1.md`).
+    static func relativePath(of file: URL, base: URL) -> String {
+        let root = base.standardizedFileURL.path
+        let full = file.standardizedFileURL.path
+        return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : full
     }
 
     static func folder(of file: URL, base: URL) -> String {

@@ -37,9 +37,6 @@ public struct Note: Sendable {
         }
         return links
     }
-
-    /// Every name this note answers to, lower-cased: slug, title and aliases.
-    public var names: [String] {
-        [slug, title.lowercased()] + aliases.map { $0.lowercased() }
-    }
 }
+
+extension Note: NoteNaming {}

@@ -16,12 +16,12 @@ public struct QuizLimits: Sendable, Equatable {
 /// Counts already done today are subtracted from the limits, so quitting and restarting a quiz
 /// does not bring twenty more new cards.
 public enum QuizQueue {
-    public static func build(cards: [Card], schedules: [String: CardSchedule], now: Date, limits: QuizLimits,
-                             doneToday: (newCards: Int, reviews: Int)) -> [Card] {
+    public static func build<C: CardFacts>(cards: [C], schedules: [String: CardSchedule], now: Date, limits: QuizLimits,
+                                           doneToday: (newCards: Int, reviews: Int)) -> [C] {
         let moment = now.timeIntervalSince1970
-        var learning: [(Card, Double)] = []
-        var reviews: [(Card, Double)] = []
-        var new: [Card] = []
+        var learning: [(C, Double)] = []
+        var reviews: [(C, Double)] = []
+        var new: [C] = []
         for card in cards {
             guard let schedule = schedules[card.id] else {
                 new.append(card)
@@ -30,14 +30,14 @@ public enum QuizQueue {
             guard schedule.due <= moment else { continue }
             if schedule.state == CardState.review.rawValue { reviews.append((card, schedule.due)) } else { learning.append((card, schedule.due)) }
         }
-        let byDue: ((Card, Double), (Card, Double)) -> Bool = { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }
+        let byDue: ((C, Double), (C, Double)) -> Bool = { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }
         let reviewRoom = max(0, limits.reviewsPerDay - doneToday.reviews)
         let newRoom = max(0, limits.newPerDay - doneToday.newCards)
         return learning.sorted(by: byDue).map(\.0) + reviews.sorted(by: byDue).prefix(reviewRoom).map(\.0) + new.prefix(newRoom)
     }
 
     /// The earliest due time among `cards` after `now`, for "next card due in 3h".
-    public static func nextDue(cards: [Card], schedules: [String: CardSchedule], after now: Date) -> Date? {
+    public static func nextDue(cards: [some CardFacts], schedules: [String: CardSchedule], after now: Date) -> Date? {
         let ids = Set(cards.map(\.id))
         return schedules.values.filter { ids.contains($0.cardId) && $0.due > now.timeIntervalSince1970 }
             .map(\.dueDate).min()

@@ -24,7 +24,7 @@ public struct QuizSession: Sendable {
     public static let learnAhead: TimeInterval = 20 * 60
 
     private var queue: [String]
-    private var cardsById: [String: Card]
+    private var cardsById: [String: CardSummary]
     /// Cards answered in this quiz that come back soon (learning steps), with their due time.
     private var comingBack: [(id: String, due: Date)] = []
     public private(set) var answers: [Answer] = []
@@ -32,14 +32,14 @@ public struct QuizSession: Sendable {
     /// How many distinct cards the quiz started with (for `3/20` in the prompt).
     public let initialCount: Int
 
-    public init(cards: [Card]) {
+    public init(cards: [some CardFacts]) {
         queue = cards.map(\.id)
-        cardsById = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        cardsById = Dictionary(cards.map { ($0.id, CardSummary($0)) }, uniquingKeysWith: { first, _ in first })
         initialCount = cards.count
     }
 
     /// The next card to show at `now`, or nil when the quiz is over.
-    public func next(at now: Date) -> Card? {
+    public func next(at now: Date) -> CardSummary? {
         if let id = queue.first { return cardsById[id] }
         let soon = comingBack.filter { $0.due <= now.addingTimeInterval(Self.learnAhead) }.min { $0.due < $1.due }
         return soon.flatMap { cardsById[$0.id] }
@@ -49,14 +49,14 @@ public struct QuizSession: Sendable {
     public var remaining: Int { queue.count + comingBack.count }
 
     /// Records an answer to `card` whose new due time is `due`.
-    public mutating func answered(_ card: Card, entryId: Int64, rating: Rating, durationMs: Int, due: Date, at now: Date) {
+    public mutating func answered(_ card: some CardFacts, entryId: Int64, rating: Rating, durationMs: Int, due: Date, at now: Date) {
         remove(card.id)
         answers.append(Answer(cardId: card.id, entryId: entryId, rating: rating, durationMs: durationMs))
         if due <= now.addingTimeInterval(Self.learnAhead) { comingBack.append((card.id, due)) }
     }
 
     /// Takes `card` out of this quiz without rating it.
-    public mutating func skip(_ card: Card) {
+    public mutating func skip(_ card: some CardFacts) {
         remove(card.id)
         skipped.append(card.id)
     }
@@ -70,8 +70,8 @@ public struct QuizSession: Sendable {
     }
 
     /// Replaces a card's content after `edit` (same id); a card deleted meanwhile leaves the quiz.
-    public mutating func refresh(with cards: [Card]) {
-        let fresh = Dictionary(cards.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    public mutating func refresh(with cards: [some CardFacts]) {
+        let fresh = Dictionary(cards.map { ($0.id, CardSummary($0)) }, uniquingKeysWith: { first, _ in first })
         for id in Array(cardsById.keys) {
             if let card = fresh[id] { cardsById[id] = card } else { cardsById[id] = nil; remove(id) }
         }

@@ -7,7 +7,7 @@ public enum StatsBuilder {
     public static let forecastDays = 30
     public static let heatmapDays = 182
 
-    public static func build(cards: [Card], schedules: [String: CardSchedule], aggregates: ReviewStore.LogAggregates,
+    public static func build<C: CardFacts>(cards: [C], schedules: [String: CardSchedule], aggregates: ReviewStore.LogAggregates,
                              fsrs: FSRSSchedule, now: Date, timeZone: TimeZone) -> StudyStats {
         let offset = Double(timeZone.secondsFromGMT(for: now))
         let today = ReviewStore.dayNumber(now, offset: offset)
@@ -30,7 +30,7 @@ public enum StatsBuilder {
             retrievability[card.id] = fsrs.retrievability(schedule, at: now)
         }
         let notes = mastery(groups: Dictionary(grouping: cards, by: \.note), retrievability: retrievability)
-        var byTag: [String: [Card]] = [:]
+        var byTag: [String: [C]] = [:]
         for card in cards { for tag in card.tags { byTag[tag, default: []].append(card) } }
         let tags = mastery(groups: byTag, retrievability: retrievability)
         let weakest = tags.filter { $0.reviewed > 0 }.sorted { ($0.mastery, $0.name) < ($1.mastery, $1.name) }.prefix(5)
@@ -49,7 +49,7 @@ public enum StatsBuilder {
         StudyStats.Retention(reviews: reviews, recalled: recalled, rate: reviews == 0 ? nil : Double(recalled) / Double(reviews))
     }
 
-    static func mastery(groups: [String: [Card]], retrievability: [String: Double]) -> [StudyStats.Mastery] {
+    static func mastery<C: CardFacts>(groups: [String: [C]], retrievability: [String: Double]) -> [StudyStats.Mastery] {
         groups.map { name, cards in
             let values = cards.map { retrievability[$0.id] ?? 0 }
             return StudyStats.Mastery(name: name, cards: cards.count, reviewed: cards.filter { retrievability[$0.id] != nil }.count,
