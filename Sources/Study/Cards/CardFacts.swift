@@ -21,6 +21,7 @@ extension CardFacts {
     public var isJudgedAutomatically: Bool { kind == .choice || kind == .command }
 
     /// Whether the card carries `tag` (case-insensitive; `cka` also matches `cka/networking`).
+    @inlinable
     public func hasTag(_ tag: String) -> Bool {
         let wanted = tag.lowercased()
         return tags.contains { candidate in
@@ -55,6 +56,7 @@ public struct CardSummary: CardFacts, Hashable {
 
 extension Array where Element: CardFacts {
     /// Cards kept by `quiz --tag`/`--note`: every given tag must match, and the note must when given.
+    @inlinable
     public func filtered(tags: [String], note: String?) -> [Element] {
         filter { card in
             tags.allSatisfy(card.hasTag) && (note.map { card.note == $0.lowercased() } ?? true)
@@ -62,6 +64,7 @@ extension Array where Element: CardFacts {
     }
 
     /// All tags in use, sorted, for did-you-mean on `--tag`.
+    @inlinable
     public var allTags: [String] { Set(flatMap { $0.tags }).sorted() }
 
     /// The cards of every note in order, each id kept once: a later card declaring an id already

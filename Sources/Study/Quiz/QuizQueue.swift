@@ -16,27 +16,34 @@ public struct QuizLimits: Sendable, Equatable {
 /// Counts already done today are subtracted from the limits, so quitting and restarting a quiz
 /// does not bring twenty more new cards.
 public enum QuizQueue {
+    // Inlinable, so callers in other modules get code specialized for their card type.
+    @inlinable
     public static func build<C: CardFacts>(cards: [C], schedules: [String: CardSchedule], now: Date, limits: QuizLimits,
                                            doneToday: (newCards: Int, reviews: Int)) -> [C] {
         let moment = now.timeIntervalSince1970
-        var learning: [(C, Double)] = []
-        var reviews: [(C, Double)] = []
-        var new: [C] = []
-        for card in cards {
+        // Positions and due times are sorted, not the cards: moving whole cards costs retains.
+        var learning: [(index: Int, due: Double)] = []
+        var reviews: [(index: Int, due: Double)] = []
+        var new: [Int] = []
+        for (index, card) in cards.enumerated() {
             guard let schedule = schedules[card.id] else {
-                new.append(card)
+                new.append(index)
                 continue
             }
             guard schedule.due <= moment else { continue }
-            if schedule.state == CardState.review.rawValue { reviews.append((card, schedule.due)) } else { learning.append((card, schedule.due)) }
+            if schedule.state == CardState.review.rawValue { reviews.append((index, schedule.due)) } else { learning.append((index, schedule.due)) }
         }
-        let byDue: ((C, Double), (C, Double)) -> Bool = { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.id < $1.0.id }
+        let byDue = { (a: (index: Int, due: Double), b: (index: Int, due: Double)) -> Bool in
+            a.due != b.due ? a.due < b.due : cards[a.index].id < cards[b.index].id
+        }
         let reviewRoom = max(0, limits.reviewsPerDay - doneToday.reviews)
         let newRoom = max(0, limits.newPerDay - doneToday.newCards)
-        return learning.sorted(by: byDue).map(\.0) + reviews.sorted(by: byDue).prefix(reviewRoom).map(\.0) + new.prefix(newRoom)
+        let order = learning.sorted(by: byDue).map(\.index) + reviews.sorted(by: byDue).prefix(reviewRoom).map(\.index) + new.prefix(newRoom)
+        return order.map { cards[$0] }
     }
 
     /// The earliest due time among `cards` after `now`, for "next card due in 3h".
+    @inlinable
     public static func nextDue(cards: [some CardFacts], schedules: [String: CardSchedule], after now: Date) -> Date? {
         let ids = Set(cards.map(\.id))
         return schedules.values.filter { ids.contains($0.cardId) && $0.due > now.timeIntervalSince1970 }
