@@ -69,11 +69,12 @@ enum SimRunBenchmarks {
                      runs, samples[samples.count / 2], samples[0], samples[Int(Double(samples.count - 1) * 0.9)]))
     }
 
-    /// Runs `binary` with output to /dev/null and returns its exit status.
+    /// Runs `binary` with input from and output to /dev/null and returns its exit status.
     static func spawnAndWait(_ binary: String, _ arguments: [String], environment: [String]) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([binary] + arguments).map { strdup($0) } + [nil]

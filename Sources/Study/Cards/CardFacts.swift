@@ -70,18 +70,21 @@ extension Array where Element: CardFacts {
     /// The cards of every note in order, each id kept once: a later card declaring an id already
     /// used is reported (naming the first) and left out, as ids key the review history.
     static func uniqued(_ perNote: [(cards: [Element], problems: [ContentProblem])]) -> (cards: [Element], problems: [ContentProblem]) {
+        let total = perNote.reduce(0) { $0 + $1.cards.count }
         var cards: [Element] = []
+        cards.reserveCapacity(total)
         var problems: [ContentProblem] = []
-        var seen: [String: Element] = [:]
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(total)
         for (noteCards, noteProblems) in perNote {
             problems += noteProblems
             for card in noteCards {
                 if let first = seen[card.id] {
                     problems.append(ContentProblem(file: card.path, line: card.line,
-                                                   message: "duplicate card id \"\(card.id)\": also used at \(first.location); ids must be unique across Content/"))
+                                                   message: "duplicate card id \"\(card.id)\": also used at \(cards[first].location); ids must be unique across Content/"))
                     continue
                 }
-                seen[card.id] = card
+                seen[card.id] = cards.count
                 cards.append(card)
             }
         }
