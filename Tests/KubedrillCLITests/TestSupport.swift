@@ -47,9 +47,18 @@ struct Sandbox {
     func run(_ arguments: [String], input: [String] = [], variables: [String: String] = [:])
         -> (status: Int32, out: String, err: String) {
         let env = CommandEnvironment.captured(variables: variables, input: input)
-        let status = KubedrillMain.run(arguments: arguments + ["--home", home.path, "--content", content.path],
-                                       environment: env)
+        // Before any `--`: the words after it are the command's own (`run x --image=y -- sleep 1`).
+        var full = arguments
+        full.insert(contentsOf: ["--home", home.path, "--content", content.path], at: arguments.firstIndex(of: "--") ?? arguments.count)
+        let status = KubedrillMain.run(arguments: full, environment: env)
         return (status, env.out.captured, env.err.captured)
+    }
+
+    /// Writes a file under the sandbox's root.
+    func write(_ text: String, to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
     }
 }
 

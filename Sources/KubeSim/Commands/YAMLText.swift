@@ -49,8 +49,31 @@ public enum YAMLText {
                 }
             }
         default:
-            output += scalar(value) + "\n"
+            if case .string(let text) = value, let block = literalBlock(text, indent: indent) {
+                output += block
+            } else {
+                output += scalar(value) + "\n"
+            }
         }
+    }
+
+    /// go-yaml v2 writes a string holding a line break in literal style (`|`, `|-` without a final
+    /// break, `|+` keeping several), as `kubectl get configmap -o yaml` shows file contents; libyaml
+    /// falls back to double quotes when a line ends in a space or the text starts with one.
+    static func literalBlock(_ text: String, indent: Int) -> String? {
+        guard text.contains("\n"), !text.hasPrefix(" "), !text.hasPrefix("\t") else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.allSatisfy({ line in !line.hasSuffix(" ") && !line.hasSuffix("\t") && line.allSatisfy { !$0.isNewline && ($0 == "\t" || !$0.isASCII || $0.asciiValue! >= 0x20) } })
+        else { return nil }
+        var body = Array(lines)
+        var trailingBreaks = 0
+        while body.last == "" && !body.isEmpty { body.removeLast(); trailingBreaks += 1 }
+        let indicator = trailingBreaks == 0 ? "|-" : trailingBreaks == 1 ? "|" : "|+"
+        let pad = String(repeating: " ", count: indent)
+        var output = indicator + "\n"
+        for line in body { output += line.isEmpty ? "\n" : pad + line + "\n" }
+        if trailingBreaks > 1 { output += String(repeating: "\n", count: trailingBreaks - 1) }
+        return output
     }
 
     private static func scalar(_ value: JSONValue) -> String {
@@ -66,7 +89,8 @@ public enum YAMLText {
 
     /// go-yaml v2's choice of style: strings that would read back as another type (numbers,
     /// booleans, null, timestamps) are double-quoted; strings plain style cannot hold (leading
-    /// indicators, `: `, ` #`, edge spaces) single-quoted; line breaks double-quoted with escapes.
+    /// indicators, `: `, ` #`, edge spaces) single-quoted; line breaks double-quoted with escapes
+    /// (where `literalBlock` does not apply).
     static func scalar(_ text: String) -> String {
         let reserved: Set<String> = ["", "true", "false", "yes", "no", "on", "off", "null", "~", "y", "n", "True", "False", "Yes", "No",
                                      "NULL", "Null", "TRUE", "FALSE", "YES", "NO", "ON", "OFF", "On", "Off", "Y", "N"]
