@@ -5,7 +5,8 @@ import KubeModel
 /// other kinds with their metadata; every kind ends with its events.
 public enum DescribeText {
     public static func describe(_ object: KubeObject, in store: Store) -> String {
-        if let text = WorkloadDescribe.describe(object, in: store) ?? StorageDescribe.describe(object, in: store) { return text }
+        if let text = WorkloadDescribe.describe(object, in: store) ?? StorageDescribe.describe(object, in: store)
+            ?? ConfigDescribe.describe(object, in: store) { return text }
         var out = Lines()
         let meta = object.meta
         out.field("Name", meta.name ?? "")
