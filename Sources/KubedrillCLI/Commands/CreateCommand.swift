@@ -6,7 +6,9 @@ struct CreateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create", abstract: "Create objects from files (fails if one exists), or one object from flags (kubectl create).",
         subcommands: [CreateDeploymentCommand.self, CreateJobCommand.self, CreateCronJobCommand.self, CreateNamespaceCommand.self,
-                      CreateConfigMapCommand.self, CreateSecretCommand.self, CreateServiceCommand.self])
+                      CreateConfigMapCommand.self, CreateSecretCommand.self, CreateServiceCommand.self, CreateServiceAccountCommand.self,
+                      CreateRoleCommand.self, CreateClusterRoleCommand.self, CreateRoleBindingCommand.self, CreateClusterRoleBindingCommand.self,
+                      CreateQuotaCommand.self, CreatePodDisruptionBudgetCommand.self, CreatePriorityClassCommand.self])
 
     @OptionGroup var global: GlobalOptions
 
