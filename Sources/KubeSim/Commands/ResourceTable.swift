@@ -43,6 +43,8 @@ public struct ResourceTable: Sendable {
             (header, rows) = BatchTable.rows(objects, kind: kind, wide: wide, now: now, age: age)
         case "PersistentVolume", "PersistentVolumeClaim", "StorageClass":
             (header, rows) = StorageTable.rows(objects, kind: kind, wide: wide, age: age)
+        case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding":
+            (header, rows) = AccessTable.rows(objects, kind: kind, wide: wide, age: age)
         case "HorizontalPodAutoscaler", "PodDisruptionBudget":
             (header, rows) = AvailabilityTable.rows(objects, kind: kind, age: age)
         case "Service":

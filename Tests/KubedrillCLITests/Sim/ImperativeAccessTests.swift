@@ -72,6 +72,12 @@ struct ImperativeAccessTests {
         #expect(sandbox.run(["create", "rolebinding", "x", "--role=r", "--serviceaccount=bot"]).err.contains("serviceaccount must be <namespace>:<name>"))
         #expect(sandbox.run(["create", "clusterrolebinding", "x", "--user=a"]).err.contains("clusterrole must be specified"))
         #expect(sandbox.run(["create", "sa", "bot"]).out == "serviceaccount/bot created\n")
+        #expect(sandbox.run(["create", "rolebinding", "read", "--clusterrole=view", "--user=jane", "--serviceaccount=default:bot"]).status == 0)
+        #expect(sandbox.run(["get", "rolebindings", "-o", "wide"]).out == """
+            NAME   ROLE               AGE   USERS   GROUPS   SERVICEACCOUNTS
+            read   ClusterRole/view   0s    jane             default/bot
+
+            """)
     }
 
     @Test("quota, pdb and priorityclass objects, with the PDB's zero status counters and the default preemption policy")
