@@ -27,6 +27,7 @@ public final class Cluster {
         }
         _ = try? store.create(.storageClass(StandardStorageClass.make()))
         for node in shape.nodes { _ = try? store.create(.node(node)) }
+        for object in BootstrapRoles.objects { _ = try? store.create(object) }
         try? settle()
     }
 

@@ -12,7 +12,7 @@ struct AuthCommand: ParsableCommand {
 struct AuthCanICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "can-i", abstract: "Check whether an action is allowed: prints yes (exit 0) or no (exit 1).",
-        discussion: "Examples: auth can-i create deployments --as=jane -n dev; auth can-i get pods/web --as=system:serviceaccount:dev:bot; auth can-i get /healthz --as=jane. Only roles stored in the simulator count: the built-in ClusterRoles of a real cluster (view, edit, admin) are not installed.")
+        discussion: "Examples: auth can-i create deployments --as=jane -n dev; auth can-i get pods/web --as=system:serviceaccount:dev:bot; auth can-i get /healthz --as=jane. The cluster has the user-facing ClusterRoles view, edit, admin and cluster-admin, as a real one does.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var namespaces: NamespaceOptions

@@ -53,4 +53,27 @@ struct AuthCanITests {
         let quiet = sandbox.run(["auth", "can-i", "get", "widgets", "--as=amy", "-q"])
         #expect(quiet.status == 1 && quiet.out.isEmpty && quiet.err.isEmpty)
     }
+
+    @Test("The user-facing ClusterRoles: view reads but not Secrets, edit writes and reads Secrets but not Roles, admin manages RoleBindings but not quotas")
+    func userFacingRoles() throws {
+        let sandbox = try Sandbox()
+        #expect(sandbox.run(["get", "clusterroles"]).out.contains("view"))
+        for (user, role) in [("vera", "view"), ("ed", "edit"), ("ada", "admin")] {
+            #expect(sandbox.run(["create", "rolebinding", "\(user)-\(role)", "--clusterrole=\(role)", "--user=\(user)"]).status == 0)
+        }
+        #expect(Self.canI(sandbox, ["list", "pods", "--as=vera"]))
+        #expect(Self.canI(sandbox, ["get", "pods", "--subresource=log", "--as=vera"]))
+        #expect(!Self.canI(sandbox, ["get", "secrets", "--as=vera"]))
+        #expect(!Self.canI(sandbox, ["create", "deployments", "--as=vera"]))
+        #expect(Self.canI(sandbox, ["create", "deployments", "--as=ed"]))
+        #expect(Self.canI(sandbox, ["get", "secrets", "--as=ed"]))
+        #expect(!Self.canI(sandbox, ["create", "rolebindings", "--as=ed"]))
+        #expect(Self.canI(sandbox, ["create", "rolebindings", "--as=ada"]))
+        #expect(!Self.canI(sandbox, ["update", "resourcequotas", "--as=ada"]))
+        #expect(!Self.canI(sandbox, ["delete", "namespaces", "--as=ada"]))
+        // Bound by a RoleBinding, even admin is confined to its namespace.
+        #expect(!Self.canI(sandbox, ["list", "pods", "--as=ada", "-n", "kube-system"]))
+        // cluster-admin through its binding to system:masters, as kubeadm's admin user gets it.
+        #expect(Self.canI(sandbox, ["delete", "nodes", "--as=root", "--as-group=system:masters"]))
+    }
 }
