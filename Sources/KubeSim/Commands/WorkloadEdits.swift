@@ -97,7 +97,6 @@ extension Cluster {
     /// included); false when nothing changed. Unknown names fail as kubectl does.
     @discardableResult
     public func setImage(_ key: ObjectKey, _ images: [(container: String, image: String)]) throws -> Bool {
-        guard let object = store.get(key) else { throw APIError.notFound(key) }
         func apply(_ spec: inout PodSpec) throws {
             for (name, image) in images {
                 var found = false
@@ -115,38 +114,6 @@ extension Cluster {
                 if !found { throw RolloutError("unable to find container named \"\(name)\"") }
             }
         }
-        var changed = object
-        switch object {
-        case .deployment(var deployment):
-            var spec = deployment.spec?.template.spec ?? PodSpec()
-            try apply(&spec)
-            deployment.spec?.template.spec = spec
-            changed = .deployment(deployment)
-        case .replicaSet(var set):
-            var spec = set.spec?.template?.spec ?? PodSpec()
-            try apply(&spec)
-            set.spec?.template?.spec = spec
-            changed = .replicaSet(set)
-        case .statefulSet(var statefulSet):
-            var spec = statefulSet.spec?.template.spec ?? PodSpec()
-            try apply(&spec)
-            statefulSet.spec?.template.spec = spec
-            changed = .statefulSet(statefulSet)
-        case .daemonSet(var daemonSet):
-            var spec = daemonSet.spec?.template.spec ?? PodSpec()
-            try apply(&spec)
-            daemonSet.spec?.template.spec = spec
-            changed = .daemonSet(daemonSet)
-        case .pod(var pod):
-            var spec = pod.spec ?? PodSpec()
-            try apply(&spec)
-            pod.spec = spec
-            changed = .pod(pod)
-        default:
-            throw RolloutError("\(Self.qualified(key))/\(key.name) the object is not a pod or does not have a pod template: \(object.apiVersion), Kind=\(key.kind)")
-        }
-        guard changed != object else { return false }
-        try update(changed)
-        return true
+        return try editPodSpec(key, apply)
     }
 }
