@@ -182,21 +182,7 @@ struct QuizRunner {
     private mutating func edit(_ card: Card) throws {
         let file = card.path.hasPrefix("/") ? URL(fileURLWithPath: card.path)
             : catalog.directory.deletingLastPathComponent().appendingPathComponent(card.path)
-        let editor = env.variables["VISUAL"].flatMap { $0.isEmpty ? nil : $0 } ?? env.variables["EDITOR"].flatMap { $0.isEmpty ? nil : $0 } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "exec \(editor) +\"$KUBEDRILL_LINE\" \"$KUBEDRILL_FILE\""]
-        var variables = env.variables
-        variables["KUBEDRILL_LINE"] = String(card.line)
-        variables["KUBEDRILL_FILE"] = file.path
-        process.environment = variables
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            env.err.line("kubedrill: cannot start editor \"\(editor)\": \(error.localizedDescription). Set $EDITOR.")
-            return
-        }
+        guard ExternalEditor.open(file, line: card.line, env: env) else { return }
         env.forgetLibraries()
         bodies = [:]
         if let reload { catalog = try reload() }
