@@ -44,8 +44,7 @@ struct DeleteCommand: ParsableCommand {
             }
             for key in keys {
                 try cluster.delete(key, cascade: mode, gracePeriod: gracePeriod)
-                let kind = ResourceName.forKind(key.kind)
-                env.out.line("\(kind.kind.lowercased())\(kind.group.isEmpty ? "" : "." + kind.group) \"\(key.name)\" deleted")
+                env.out.line(SimSession.quotedName(ResourceName.forKind(key.kind), key.name) + " deleted")
             }
         }
     }

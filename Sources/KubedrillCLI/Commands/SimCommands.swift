@@ -7,6 +7,6 @@ enum SimCommands {
         LogsCommand.self, LabelCommand.self, AnnotateCommand.self, PatchCommand.self, EventsCommand.self,
         TopCommand.self, AdvanceCommand.self, ClusterCommand.self, NodeCommand.self, SimCommand.self, WhyCommand.self,
         RolloutCommand.self, ScaleCommand.self, SetCommand.self,
-        LoadCommand.self, AutoscaleCommand.self, RunCommand.self, ExposeCommand.self, AuthCommand.self, EditCommand.self,
+        LoadCommand.self, AutoscaleCommand.self, RunCommand.self, ExposeCommand.self, AuthCommand.self, EditCommand.self, ReplaceCommand.self,
     ]
 }

@@ -87,6 +87,11 @@ enum SimSession {
         "\(kind.kind.lowercased())\(kind.group.isEmpty ? "" : "." + kind.group)/\(name)"
     }
 
+    /// `deployment.apps "web"`: how kubectl names an object it deleted.
+    static func quotedName(_ kind: ResourceName, _ name: String) -> String {
+        "\(kind.kind.lowercased())\(kind.group.isEmpty ? "" : "." + kind.group) \"\(name)\""
+    }
+
     static func key(_ kind: ResourceName, _ name: String, namespace: String) -> ObjectKey {
         let namespaced = !["Node", "Namespace", "PersistentVolume", "StorageClass", "PriorityClass", "ClusterRole", "ClusterRoleBinding", "IngressClass"].contains(kind.kind)
         return ObjectKey(kind: kind.kind, namespace: namespaced ? namespace : "", name: name)
