@@ -16,22 +16,27 @@ extension Cluster {
 
     /// `kubectl drain` (k8s.io/kubectl/pkg/drain, v1.33): cordons, refuses pods without a
     /// controller unless `force` and DaemonSet pods unless `ignoreDaemonSets` (which then stay),
-    /// skips mirror pods, then evicts the rest through the eviction API, retrying those a
+    /// and pods with emptyDir volumes unless `deleteEmptyDirData`, skips mirror pods, then evicts the rest through the eviction API, retrying those a
     /// PodDisruptionBudget protects every 5 s and waiting for each evicted pod to be gone, all on
     /// the virtual clock. kubectl waits forever by default; `timeout` bounds the simulated wait.
-    public func drainNode(_ name: String, force: Bool = false, ignoreDaemonSets: Bool = false,
+    public func drainNode(_ name: String, force: Bool = false, ignoreDaemonSets: Bool = false, deleteEmptyDirData: Bool = false,
                           timeout: VirtualDuration = .minutes(10)) throws -> DrainReport {
         guard case .node(var node)? = store.get(.node(name)) else { throw APIError.notFound(.node(name)) }
         let pods = store.pods.filter { $0.spec?.nodeName == name && $0.metadata.deletionTimestamp == nil }
             .filter { $0.metadata.annotations?["kubernetes.io/config.mirror"] == nil }
         let bare = pods.filter { ControllerRef.of(.pod($0)) == nil }
         let daemons = pods.filter { ControllerRef.of(.pod($0))?.kind == "DaemonSet" }
+        // localStorageFilter: an emptyDir's data dies with the pod, so kubectl asks first.
+        let local = pods.filter { pod in !daemons.contains(pod) && (pod.spec?.volumes ?? []).contains { $0.emptyDir != nil } }
         var problems: [String] = []
         if !bare.isEmpty, !force {
             problems.append("cannot delete Pods that declare no controller (use --force to override): " + bare.map(Self.podName).joined(separator: ", "))
         }
         if !daemons.isEmpty, !ignoreDaemonSets {
             problems.append("cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): " + daemons.map(Self.podName).joined(separator: ", "))
+        }
+        if !local.isEmpty, !deleteEmptyDirData {
+            problems.append("cannot delete Pods with local storage (use --delete-emptydir-data to override): " + local.map(Self.podName).joined(separator: ", "))
         }
         var spec = node.spec ?? NodeSpec()
         spec.unschedulable = true
@@ -44,6 +49,7 @@ extension Cluster {
         var report = DrainReport()
         if !daemons.isEmpty { report.lines.append("Warning: ignoring DaemonSet-managed Pods: " + daemons.map(Self.podName).joined(separator: ", ")) }
         if !bare.isEmpty { report.lines.append("Warning: deleting Pods that declare no controller: " + bare.map(Self.podName).joined(separator: ", ")) }
+        if !local.isEmpty { report.lines.append("Warning: deleting Pods with local storage: " + local.map(Self.podName).joined(separator: ", ")) }
         let toEvict = pods.filter { !daemons.contains($0) }
         try evictAll(toEvict, node: name, deadline: now + timeout, timeout: timeout, into: &report)
         return report

@@ -20,6 +20,9 @@ struct NodeCommand: ParsableCommand {
     @Flag(name: .customLong("ignore-daemonsets"), help: "drain: leave DaemonSet pods in place.")
     var ignoreDaemonSets = false
 
+    @Flag(name: .customLong("delete-emptydir-data"), help: "drain: also evict pods with emptyDir volumes (their data is lost).")
+    var deleteEmptyDirData = false
+
     @Option(help: "drain: how long to keep retrying evictions, in virtual time (kubectl waits forever; here 10m unless set).")
     var timeout: String?
 
@@ -30,6 +33,13 @@ struct NodeCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Self.perform(action, on: name, force: force, ignoreDaemonSets: ignoreDaemonSets, deleteEmptyDirData: deleteEmptyDirData,
+                         timeout: timeout, global: global)
+    }
+
+    /// What `node <name> <action>` and kubectl's own verbs (`cordon`, `uncordon`, `drain`) do.
+    static func perform(_ action: String, on name: String, force: Bool = false, ignoreDaemonSets: Bool = false,
+                        deleteEmptyDirData: Bool = false, timeout: String? = nil, global: GlobalOptions) throws {
         let env = CommandEnvironment.current
         let nodeAction: NodeAction
         switch action {
@@ -39,7 +49,9 @@ struct NodeCommand: ParsableCommand {
         case "uncordon": nodeAction = .uncordon
         default: nodeAction = .drain(force: force, ignoreDaemonSets: ignoreDaemonSets)
         }
-        if action == "drain" { return try drain(env) }
+        if action == "drain" {
+            return try drain(name, force: force, ignoreDaemonSets: ignoreDaemonSets, deleteEmptyDirData: deleteEmptyDirData, timeout: timeout, global: global, env)
+        }
         try SimSession.with(global, mutating: true) { cluster in
             let evicted = try cluster.setNode(name, nodeAction)
             switch action {
@@ -53,7 +65,8 @@ struct NodeCommand: ParsableCommand {
     }
 
     /// kubectl drain's output: cordoned, the evictions and their retries, then drained or the error.
-    private func drain(_ env: CommandEnvironment) throws {
+    private static func drain(_ name: String, force: Bool, ignoreDaemonSets: Bool, deleteEmptyDirData: Bool, timeout: String?,
+                              global: GlobalOptions, _ env: CommandEnvironment) throws {
         var limit = VirtualDuration.minutes(10)
         if let timeout {
             guard let seconds = GoDuration.seconds(timeout), seconds >= 0 else { throw ValidationError("invalid --timeout \"\(timeout)\": use a duration such as 90s or 5m") }
@@ -62,7 +75,7 @@ struct NodeCommand: ParsableCommand {
         try SimSession.with(global, mutating: true) { cluster in
             let report: DrainReport
             do {
-                report = try cluster.drainNode(name, force: force, ignoreDaemonSets: ignoreDaemonSets, timeout: limit)
+                report = try cluster.drainNode(name, force: force, ignoreDaemonSets: ignoreDaemonSets, deleteEmptyDirData: deleteEmptyDirData, timeout: limit)
             } catch let error as APIError where error.reason == "BadRequest" {
                 env.out.line("node/\(name) cordoned")  // kubectl cordons before it looks at the pods
                 throw error

@@ -8,5 +8,6 @@ enum SimCommands {
         TopCommand.self, AdvanceCommand.self, ClusterCommand.self, NodeCommand.self, SimCommand.self, WhyCommand.self,
         RolloutCommand.self, ScaleCommand.self, SetCommand.self,
         LoadCommand.self, AutoscaleCommand.self, RunCommand.self, ExposeCommand.self, AuthCommand.self, EditCommand.self, ReplaceCommand.self,
+        CordonCommand.self, UncordonCommand.self, DrainCommand.self, TaintCommand.self,
     ]
 }
