@@ -10,6 +10,7 @@ import KubeModel
 /// against one snapshot: a ReplicaSet's 1,000 new pods cost one look at the store, not 1,000.
 struct SchedulingController: Controller {
     let name = "scheduler"
+    let watchedKinds: Set<String>? = Set(["Pod", "Node"]).union(VolumeBinding.eventsToRegister)
     unowned let cluster: Cluster
 
     /// The single key the whole queue is reconciled under.

@@ -6,6 +6,7 @@ import KubeModel
 /// Upstream: pkg/kubelet/kubelet.go `SyncPod`, pkg/kubelet/kuberuntime/kuberuntime_manager.go.
 struct KubeletController: Controller {
     let name = "kubelet"
+    let watchedKinds: Set<String>? = ["Pod", "ConfigMap", "Secret", "ServiceAccount", "Node"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch event.key.kind {

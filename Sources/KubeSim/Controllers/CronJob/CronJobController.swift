@@ -10,7 +10,9 @@ import KubeModel
 struct CronJobController: Controller {
     static let component = "cronjob-controller"
     let name = "workloads.cronjob"
+    let watchedKinds: Set<String>? = ["CronJob", "Job"]
     unowned let cluster: Cluster
+    let schedules = CronScheduleCache()
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch event.key.kind {
@@ -41,7 +43,7 @@ struct CronJobController: Controller {
             guard case .job(let job) = object, ControllerRef.of(object)?.uid == cronJob.metadata.uid else { return nil }
             return job
         }
-        var sync = CronJobSync(cronJob: cronJob, jobs: jobs, client: ControllerClient(cluster), now: now)
+        var sync = CronJobSync(cronJob: cronJob, jobs: jobs, client: ControllerClient(cluster), now: now, schedules: schedules)
         let requeue = sync.run()
         sync.cleanupFinishedJobs()
         if case .cronJob(var live)? = store.get(key), live.status != sync.cronJob.status {

@@ -8,6 +8,7 @@ struct CronJobSync {
     let jobs: [Job]
     let client: ControllerClient
     let now: VirtualTime
+    let schedules: CronScheduleCache
 
     var spec: CronJobSpec { cronJob.spec ?? CronJobSpec() }
     /// The controller manager's zone for CronJobs without `timeZone`.
@@ -33,7 +34,7 @@ struct CronJobSync {
         }
         if spec.suspend == true { return nil }  // "Not starting job because the cron is suspended"
         let parsed: CronSchedule
-        do { parsed = try CronSchedule(parsing: spec.schedule) } catch {
+        do { parsed = try schedules.schedule(spec.schedule) } catch {
             event("Warning", "UnparseableSchedule", "unparseable schedule: \"\(spec.schedule)\" : \(error)")
             return nil
         }

@@ -9,6 +9,7 @@ import KubeModel
 struct JobController: Controller {
     /// Sorts after `kubelet` and `scheduler`, so pod changes at one instant end in one sync.
     let name = "workloads.job"
+    let watchedKinds: Set<String>? = ["Job", "Pod"]
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {

@@ -10,6 +10,7 @@ import KubeModel
 /// and reclaimed as its policy says. Keys are claims and volumes; nothing is kept between syncs.
 struct PersistentVolumeController: Controller {
     let name = "persistentvolume-binder"
+    let watchedKinds: Set<String>? = ["PersistentVolumeClaim", "PersistentVolume", "StorageClass", "Pod"]
     /// The event source upstream (`persistentvolume-controller`).
     static let component = "persistentvolume-controller"
 

@@ -5,6 +5,7 @@ import KubeModel
 /// has not finished keeps the claim Terminating, even while the pod itself terminates.
 struct PVCProtectionController: Controller {
     let name = "pvc-protection"
+    let watchedKinds: Set<String>? = ["PersistentVolumeClaim", "Pod"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch event.object {
@@ -41,6 +42,7 @@ struct PVCProtectionController: Controller {
 /// (pkg/controller/volume/pvprotection/pv_protection_controller.go, v1.33).
 struct PVProtectionController: Controller {
     let name = "pv-protection"
+    let watchedKinds: Set<String>? = ["PersistentVolume"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         guard case .persistentVolume(let volume) = event.object, event.type != .deleted, volume.metadata.deletionTimestamp != nil else { return [] }

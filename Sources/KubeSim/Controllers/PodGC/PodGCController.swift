@@ -8,6 +8,7 @@ import KubeModel
 /// so the pod goes when its node does.
 struct PodGCController: Controller {
     let name = "podgc"
+    let watchedKinds: Set<String>? = ["Node", "Pod"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch (event.key.kind, event.type) {

@@ -7,6 +7,7 @@ import KubeModel
 /// Docs: https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/
 struct TTLAfterFinishedController: Controller {
     let name = "workloads.ttl-after-finished"
+    let watchedKinds: Set<String>? = ["Job"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         guard event.key.kind == "Job", event.type != .deleted, case .job(let job) = event.object,
