@@ -12,8 +12,9 @@ struct ContainerRunner {
     var store: Store { sync.store }
     var now: Int64 { sync.now }
     var image: String { container.image ?? "" }
-    var reference: ImageReference { ImageReference(image) }
-    var profile: ImageProfile? { ImageCatalogue.profile(for: reference) }
+    /// Parsed once per runner: every step of the state machine asks for them.
+    let reference: ImageReference
+    let profile: ImageProfile?
     var fieldPath: String { "spec.\(isInit ? "initContainers" : "containers"){\(container.name)}" }
     var podObject: KubeObject { .pod(sync.pod) }
     var podRef: String { "\(sync.pod.metadata.name ?? "")_\(sync.pod.metadata.namespace ?? "default")(\(sync.pod.metadata.uid ?? ""))" }
@@ -22,6 +23,8 @@ struct ContainerRunner {
         self.sync = sync
         self.container = container
         self.isInit = isInit
+        reference = ImageReference(container.image ?? "")
+        profile = ImageCatalogue.profile(for: reference)
     }
 
     func event(_ type: String, _ reason: String, _ message: String) {

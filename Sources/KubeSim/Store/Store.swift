@@ -221,7 +221,12 @@ public final class Store {
 
     /// Objects whose `ownerReferences` name `uid`, sorted by key.
     public func dependents(ofUID uid: String) -> [KubeObject] {
-        (index.dependentsByOwnerUID[uid] ?? []).sorted().compactMap { objects[$0] }
+        dependentKeys(ofUID: uid).compactMap { objects[$0] }
+    }
+
+    /// The keys of those objects, sorted.
+    public func dependentKeys(ofUID uid: String) -> [ObjectKey] {
+        index.dependentsByOwnerUID[uid].map { $0.sorted() } ?? []
     }
 
     /// Restores a saved cluster (`cluster.json`): objects are put back as they were saved.

@@ -13,11 +13,12 @@ struct CronJobController: Controller {
     let watchedKinds: Set<String>? = ["CronJob", "Job"]
     unowned let cluster: Cluster
     let schedules = CronScheduleCache()
+    let ownWrites = OwnStatusWrites()
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch event.key.kind {
         case "CronJob":
-            return event.type == .deleted ? [] : [event.key]
+            return ownWrites.isOwn(event) || event.type == .deleted ? [] : [event.key]
         case "Job":
             guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob", case .job(let job) = event.object else { return [] }
             let key = ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: reference.name)
@@ -48,7 +49,9 @@ struct CronJobController: Controller {
         sync.cleanupFinishedJobs()
         if case .cronJob(var live)? = store.get(key), live.status != sync.cronJob.status {
             live.status = sync.cronJob.status
-            ControllerClient(cluster).updateStatus(.cronJob(live))
+            let written = ControllerClient(cluster).updateStatus(.cronJob(live))
+            // A sync that warned about an unexpected Job would warn again; upstream's does.
+            if !sync.sawUnexpectedJob { ownWrites.record(written) }
         }
         return requeue.map { .requeue(after: $0) } ?? .done
     }

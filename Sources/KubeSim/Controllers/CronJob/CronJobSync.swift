@@ -9,6 +9,8 @@ struct CronJobSync {
     let client: ControllerClient
     let now: VirtualTime
     let schedules: CronScheduleCache
+    /// Set when `trackActiveJobs` warned about a Job missing from `status.active`.
+    var sawUnexpectedJob = false
 
     var spec: CronJobSpec { cronJob.spec ?? CronJobSpec() }
     /// The controller manager's zone for CronJobs without `timeZone`.
@@ -82,6 +84,7 @@ struct CronJobSync {
             let finished = JobConditions.isFinished(job)
             if !listed, !finished {
                 event("Warning", "UnexpectedJob", "Saw a job that the controller did not create or forgot: \(job.metadata.name ?? "")")
+                sawUnexpectedJob = true
             } else if listed, finished {
                 active.removeAll { $0.uid == uid }
                 let condition = JobConditions.isTrue(job, JobConditions.complete) ? JobConditions.complete : JobConditions.failed

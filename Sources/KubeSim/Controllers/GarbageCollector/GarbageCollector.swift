@@ -25,10 +25,13 @@ struct GarbageCollector: Controller {
             // have lost their last blocking dependent.
             let waitingOwners = (event.object.meta.ownerReferences ?? []).compactMap { store.object(withUID: $0.uid) }
                 .filter(Self.isDeletingDependents).map(\.key)
-            return store.dependents(ofUID: uid).map(\.key) + waitingOwners
+            return store.dependentKeys(ofUID: uid) + waitingOwners
         case .added:
-            // A dependent created after its owner vanished is collected too.
-            return event.object.meta.ownerReferences?.isEmpty == false ? [event.key] : []
+            // A dependent created after its owner vanished, or while it deletes in the foreground,
+            // is collected too; one whose owners all stand has nothing for `attemptToDelete`.
+            guard let owners = event.object.meta.ownerReferences, !owners.isEmpty else { return [] }
+            let allSolid = owners.allSatisfy { reference in store.object(withUID: reference.uid).map { !Self.isDeletingDependents($0) } ?? false }
+            return allSolid ? [] : [event.key]
         case .modified:
             return Self.isDeletingDependents(event.object) ? [event.key] : []
         }
