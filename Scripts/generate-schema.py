@@ -325,6 +325,14 @@ def write_kube_object(compact, names, path):
         for k in kinds:
             L.append("        case .%s(let object): return object.%s" % (case_name(k, names), prop))
         L += ["        }", "    }", ""]
+    L += ["    /// Reads metadata where it lies: `metadata` returns a copy of every field, which a lookup",
+          "    /// of one (a name, a uid) paid on every store write.",
+          "    @inlinable",
+          "    public func withMetadata<Result>(_ body: (ObjectMeta) throws -> Result) rethrows -> Result {",
+          "        switch self {"]
+    for k in kinds:
+        L.append("        case .%s(let object): return try body(object.metadata)" % case_name(k, names))
+    L += ["        }", "    }", ""]
     L += ["    /// False for cluster-scoped kinds.", "    public var isNamespaced: Bool {", "        switch self {"]
     for k in kinds:
         L.append("        case .%s: return %s" % (case_name(k, names), "true" if k["namespaced"] else "false"))

@@ -32,6 +32,7 @@ public struct ObjectKey: Codable, Hashable, Comparable, Sendable, CustomStringCo
 extension KubeObject {
     /// The object's key; its namespace must already be set for namespaced kinds.
     public var key: ObjectKey {
-        ObjectKey(kind: kind, namespace: isNamespaced ? (metadata.namespace ?? "") : "", name: metadata.name ?? "")
+        let namespaced = isNamespaced
+        return withMetadata { ObjectKey(kind: kind, namespace: namespaced ? ($0.namespace ?? "") : "", name: $0.name ?? "") }
     }
 }

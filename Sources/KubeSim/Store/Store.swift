@@ -152,8 +152,9 @@ public final class Store {
     private func commit(_ object: KubeObject, replacing old: KubeObject) -> KubeObject {
         var object = object
         var meta = object.meta
-        if meta.resourceVersion != old.meta.resourceVersion {  // usually equal: the writer read `old`
-            meta.resourceVersion = old.meta.resourceVersion
+        let oldVersion = old.withMetadata { $0.resourceVersion }
+        if meta.resourceVersion != oldVersion {  // usually equal: the writer read `old`
+            meta.resourceVersion = oldVersion
             object.meta = meta
         }
         guard object != old else { return old }  // no-op writes leave resourceVersion alone
@@ -192,8 +193,8 @@ public final class Store {
     /// A deleted object whose last finalizer this write removes goes with the write, once its grace
     /// period is over (the registry's `deleteWithoutFinalizers` after an update).
     private static func lastFinalizerRemoved(from old: KubeObject, in new: KubeObject) -> Bool {
-        new.meta.deletionTimestamp != nil && !(old.meta.finalizers ?? []).isEmpty && (new.meta.finalizers ?? []).isEmpty
-            && (new.meta.deletionGracePeriodSeconds ?? 0) == 0 && !Self.waitsForNamespaceFinalizers(new)
+        new.withMetadata { $0.deletionTimestamp != nil && ($0.finalizers ?? []).isEmpty && ($0.deletionGracePeriodSeconds ?? 0) == 0 }
+            && old.withMetadata { !($0.finalizers ?? []).isEmpty } && !Self.waitsForNamespaceFinalizers(new)
     }
 
     /// A namespace also waits for `spec.finalizers` (the namespace controller's `kubernetes`).

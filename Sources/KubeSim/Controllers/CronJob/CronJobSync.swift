@@ -12,7 +12,17 @@ struct CronJobSync {
     /// Set when `trackActiveJobs` warned about a Job missing from `status.active`.
     var sawUnexpectedJob = false
 
-    var spec: CronJobSpec { cronJob.spec ?? CronJobSpec() }
+    /// Read once: each `cronJob.spec ?? CronJobSpec()` copied the whole Job template.
+    let spec: CronJobSpec
+
+    init(cronJob: CronJob, jobs: [Job], client: ControllerClient, now: VirtualTime, schedules: CronScheduleCache) {
+        self.cronJob = cronJob
+        self.jobs = jobs
+        self.client = client
+        self.now = now
+        self.schedules = schedules
+        spec = cronJob.spec ?? CronJobSpec()
+    }
     /// The controller manager's zone for CronJobs without `timeZone`.
     static let utc = TimeZone(secondsFromGMT: 0) ?? .current
 
