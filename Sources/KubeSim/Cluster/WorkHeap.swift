@@ -9,6 +9,7 @@ struct WorkHeap {
     private struct Entry {
         var due: Int64
         var rank: Int
+        var lane: Int
         var item: WorkItem
     }
 
@@ -16,11 +17,13 @@ struct WorkHeap {
 
     var isEmpty: Bool { items.isEmpty }
     var first: WorkItem? { items.first?.item }
+    /// The runner's lane (controller slot) of `first`.
+    var firstLane: Int? { items.first?.lane }
 
     /// `rank` orders controllers as their names sort (`WorkItem.<`); equal ranks mean the same
     /// controller, or two unknown to the runner.
-    mutating func push(_ item: WorkItem, rank: Int) {
-        items.append(Entry(due: item.due.seconds, rank: rank, item: item))
+    mutating func push(_ item: WorkItem, rank: Int, lane: Int) {
+        items.append(Entry(due: item.due.seconds, rank: rank, lane: lane, item: item))
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2

@@ -58,7 +58,7 @@ struct PodSync {
         if let existing = store.containerRuntime[key] {
             runtime = existing
         } else {
-            let nodeIndex = (store.nodes.firstIndex { $0.metadata.name == node.metadata.name } ?? 0) + 1
+            let nodeIndex = (store.keys(kind: "Node").firstIndex { $0.name == node.metadata.name } ?? 0) + 1
             let podCount = store.containerRuntime.count + 2
             runtime = PodRuntime(podIP: "10.244.\(nodeIndex).\(podCount % 250 + 2)", startTime: now)
             runtime.containers = (pod.spec?.containers ?? []).map { ContainerInstance(name: $0.name) }
