@@ -320,6 +320,8 @@ def write_kube_object(compact, names, path):
         L.append('        case ("%s", "%s"): return .%s(%s(tree: tree))' % (k["apiVersion"], k["kind"], case_name(k, names), names[k["type"]]))
     L += ["        default: return nil", "        }", "    }", ""]
     for prop, typ in (("apiVersion", "String"), ("kind", "String"), ("metadata", "ObjectMeta")):
+        # Inlinable: a caller reading one field then copies that field, not the whole value.
+        L.append("    @inlinable")
         L.append("    public var %s: %s {" % (prop, typ))
         L.append("        switch self {")
         for k in kinds:
@@ -333,7 +335,7 @@ def write_kube_object(compact, names, path):
     for k in kinds:
         L.append("        case .%s(let object): return try body(object.metadata)" % case_name(k, names))
     L += ["        }", "    }", ""]
-    L += ["    /// False for cluster-scoped kinds.", "    public var isNamespaced: Bool {", "        switch self {"]
+    L += ["    /// False for cluster-scoped kinds.", "    @inlinable", "    public var isNamespaced: Bool {", "        switch self {"]
     for k in kinds:
         L.append("        case .%s: return %s" % (case_name(k, names), "true" if k["namespaced"] else "false"))
     L += ["        }", "    }", ""]

@@ -109,6 +109,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         }
     }
 
+    @inlinable
     public var apiVersion: String {
         switch self {
         case .pod(let object): return object.apiVersion
@@ -144,6 +145,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         }
     }
 
+    @inlinable
     public var kind: String {
         switch self {
         case .pod(let object): return object.kind
@@ -179,6 +181,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         }
     }
 
+    @inlinable
     public var metadata: ObjectMeta {
         switch self {
         case .pod(let object): return object.metadata
@@ -253,6 +256,7 @@ public indirect enum KubeObject: Equatable, Sendable {
     }
 
     /// False for cluster-scoped kinds.
+    @inlinable
     public var isNamespaced: Bool {
         switch self {
         case .pod: return true
