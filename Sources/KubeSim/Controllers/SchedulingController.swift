@@ -20,7 +20,7 @@ struct SchedulingController: Controller {
         switch event.key.kind {
         case "Pod":
             if event.type == .deleted { return [Self.queueKey] }  // a pod leaving frees room
-            guard case .pod(let pod) = event.object, pod.spec?.nodeName == nil else { return [] }
+            guard event.object.withPod({ $0.spec?.nodeName == nil }) == true else { return [] }
             return [Self.queueKey]
         case "Node":
             return [Self.queueKey]

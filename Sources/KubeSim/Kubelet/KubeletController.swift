@@ -11,8 +11,11 @@ struct KubeletController: Controller {
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch event.key.kind {
         case "Pod":
-            guard event.type != .deleted, case .pod(let pod) = event.object, pod.spec?.nodeName != nil else { return [] }
-            return [event.key]
+            // A pod that finished and is not being deleted has nothing left for `PodSync.run`.
+            let wanted = event.type != .deleted && event.object.withPod { pod in
+                pod.spec?.nodeName != nil && (pod.metadata.deletionTimestamp != nil || !PodSync.isFinished(pod))
+            } == true
+            return wanted ? [event.key] : []
         case "ConfigMap", "Secret", "ServiceAccount":
             // Pods waiting for config look again when it appears.
             return store.list(kind: "Pod", namespace: event.key.namespace).filter { object in
@@ -68,10 +71,14 @@ struct PodSync {
 
     var key: ObjectKey { ObjectKey.pod(pod.metadata.name ?? "", namespace: pod.metadata.namespace ?? "default") }
 
+    static func isFinished(_ pod: Pod) -> Bool {
+        let phase = pod.status?.phase
+        return phase == "Succeeded" || phase == "Failed"
+    }
+
     /// Runs everything due now; returns when to look again.
     mutating func run() -> Int64? {
-        let phase = pod.status?.phase ?? "Pending"
-        if pod.metadata.deletionTimestamp == nil, phase == "Succeeded" || phase == "Failed" { return nil }
+        if pod.metadata.deletionTimestamp == nil, Self.isFinished(pod) { return nil }
         var next: Int64?
         if pod.metadata.deletionTimestamp != nil {
             next = terminate()

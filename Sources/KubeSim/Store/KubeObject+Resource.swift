@@ -120,6 +120,20 @@ extension KubeObject {
         guard case .pod(let pod) = self else { return nil }
         return try body(pod)
     }
+
+    /// The same for a Job.
+    @inline(__always)
+    public func withJob<Result>(_ body: (Job) throws -> Result) rethrows -> Result? {
+        guard case .job(let job) = self else { return nil }
+        return try body(job)
+    }
+
+    /// The same for a CronJob.
+    @inline(__always)
+    public func withCronJob<Result>(_ body: (CronJob) throws -> Result) rethrows -> Result? {
+        guard case .cronJob(let cronJob) = self else { return nil }
+        return try body(cronJob)
+    }
     public var node: Node? { if case .node(let node) = self { return node } else { return nil } }
 }
 

@@ -20,17 +20,16 @@ struct CronJobController: Controller {
         case "CronJob":
             return ownWrites.isOwn(event) || event.type == .deleted ? [] : [event.key]
         case "Job":
-            guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob", case .job(let job) = event.object else { return [] }
+            guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob",
+                  let (uid, isFinished, isDeleting) = event.object.withJob({ ($0.metadata.uid, JobConditions.isFinished($0), $0.metadata.deletionTimestamp != nil) })
+            else { return [] }
             let key = ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: reference.name)
             // A sync only changes something when a Job appears unlisted, finishes, or an active
             // one vanishes; other Job updates (its counts moving) would sync for nothing.
-            let isListed = store.get(key).flatMap { object -> Bool? in
-                guard case .cronJob(let cronJob) = object else { return nil }
-                return (cronJob.status?.active ?? []).contains { $0.uid == job.metadata.uid }
-            } ?? false
+            let isListed = store.get(key)?.withCronJob { ($0.status?.active ?? []).contains { $0.uid == uid } } ?? false
             switch event.type {
-            case .added: return isListed && !JobConditions.isFinished(job) ? [] : [key]
-            case .modified: return JobConditions.isFinished(job) || job.metadata.deletionTimestamp != nil ? [key] : []
+            case .added: return isListed && !isFinished ? [] : [key]
+            case .modified: return isFinished || isDeleting ? [key] : []
             case .deleted: return isListed ? [key] : []
             }
         default:

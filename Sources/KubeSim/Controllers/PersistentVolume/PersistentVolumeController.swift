@@ -15,6 +15,13 @@ struct PersistentVolumeController: Controller {
     static let component = "persistentvolume-controller"
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
+        if let claims = event.object.withPod({ pod -> [ObjectKey] in
+            // A consumer the scheduler could not place turns the claim's event into WaitForPodScheduled
+            // (upstream sees it on the next periodic resync).
+            guard event.type != .deleted, pod.spec?.nodeName == nil,
+                  PodStatusWriter.condition("PodScheduled", of: pod)?.status == "False" else { return [] }
+            return VolumeMatching.claimKeys(of: pod)
+        }) { return claims }
         switch event.object {
         case .persistentVolumeClaim(let claim):
             guard event.type == .deleted else { return [event.key] }
@@ -31,12 +38,6 @@ struct PersistentVolumeController: Controller {
             return keys
         case .storageClass:
             return event.type == .deleted ? [] : pendingClaims(in: store)
-        case .pod(let pod):
-            // A consumer the scheduler could not place turns the claim's event into WaitForPodScheduled
-            // (upstream sees it on the next periodic resync).
-            guard event.type != .deleted, pod.spec?.nodeName == nil,
-                  PodStatusWriter.condition("PodScheduled", of: pod)?.status == "False" else { return [] }
-            return VolumeMatching.claimKeys(of: pod)
         default:
             return []
         }

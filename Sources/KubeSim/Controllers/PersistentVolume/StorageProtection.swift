@@ -8,13 +8,14 @@ struct PVCProtectionController: Controller {
     let watchedKinds: Set<String>? = ["PersistentVolumeClaim", "Pod"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
-        switch event.object {
-        case .persistentVolumeClaim(let claim) where event.type != .deleted && claim.metadata.deletionTimestamp != nil:
-            return [event.key]
-        case .pod(let pod):
+        if let claims = event.object.withPod({ pod -> [ObjectKey] in
             // A pod that went away or finished may have been the last user of a claim being deleted.
             guard event.type == .deleted || ["Succeeded", "Failed"].contains(pod.status?.phase ?? "") else { return [] }
             return VolumeMatching.claimKeys(of: pod)
+        }) { return claims }
+        switch event.object {
+        case .persistentVolumeClaim(let claim) where event.type != .deleted && claim.metadata.deletionTimestamp != nil:
+            return [event.key]
         default:
             return []
         }

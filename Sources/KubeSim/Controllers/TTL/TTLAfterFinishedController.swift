@@ -10,8 +10,8 @@ struct TTLAfterFinishedController: Controller {
     let watchedKinds: Set<String>? = ["Job"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
-        guard event.key.kind == "Job", event.type != .deleted, case .job(let job) = event.object,
-              job.spec?.ttlSecondsAfterFinished != nil, JobConditions.isFinished(job) else { return [] }
+        guard event.key.kind == "Job", event.type != .deleted,
+              event.object.withJob({ $0.spec?.ttlSecondsAfterFinished != nil && JobConditions.isFinished($0) }) == true else { return [] }
         return [event.key]
     }
 
