@@ -106,10 +106,15 @@ public final class Store {
     public func create(_ object: KubeObject) throws -> KubeObject {
         var object = object
         var meta = object.meta
-        if (meta.name ?? "").isEmpty, let prefix = meta.generateName {
-            repeat { meta.name = prefix + random.suffix() } while objects[object.with(meta).key] != nil
+        // The key from the new metadata directly: `object.with(meta)` copies the whole object.
+        let kind = object.kind, namespaced = object.isNamespaced
+        func keyOf(_ meta: ObjectMeta) -> ObjectKey {
+            ObjectKey(kind: kind, namespace: namespaced ? (meta.namespace ?? "") : "", name: meta.name ?? "")
         }
-        let key = object.with(meta).key
+        if (meta.name ?? "").isEmpty, let prefix = meta.generateName {
+            repeat { meta.name = prefix + random.suffix() } while objects[keyOf(meta)] != nil
+        }
+        let key = keyOf(meta)
         guard objects[key] == nil else { throw APIError.alreadyExists(key) }
         revision += 1
         meta.uid = random.uuid()
