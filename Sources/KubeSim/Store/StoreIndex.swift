@@ -46,6 +46,7 @@ struct StoreIndex {
     func keys(kind: String, namespace: String?) -> [ObjectKey] {
         guard let byNamespace = keysByKind[kind] else { return [] }
         if let namespace { return byNamespace[namespace] ?? [] }
+        if byNamespace.count == 1, let only = byNamespace.first { return only.value }  // most kinds live in one namespace
         return byNamespace.keys.sorted().flatMap { byNamespace[$0] ?? [] }
     }
 
