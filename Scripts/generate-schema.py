@@ -320,12 +320,22 @@ def write_kube_object(compact, names, path):
         L.append('        case ("%s", "%s"): return .%s(%s(tree: tree))' % (k["apiVersion"], k["kind"], case_name(k, names), names[k["type"]]))
     L += ["        default: return nil", "        }", "    }", ""]
     for prop, typ in (("apiVersion", "String"), ("kind", "String"), ("metadata", "ObjectMeta")):
+        # Inlinable: a caller reading one field then copies that field, not the whole value.
+        L.append("    @inlinable")
         L.append("    public var %s: %s {" % (prop, typ))
         L.append("        switch self {")
         for k in kinds:
             L.append("        case .%s(let object): return object.%s" % (case_name(k, names), prop))
         L += ["        }", "    }", ""]
-    L += ["    /// False for cluster-scoped kinds.", "    public var isNamespaced: Bool {", "        switch self {"]
+    L += ["    /// Reads metadata where it lies: `metadata` returns a copy of every field, which a lookup",
+          "    /// of one (a name, a uid) paid on every store write.",
+          "    @inlinable",
+          "    public func withMetadata<Result>(_ body: (ObjectMeta) throws -> Result) rethrows -> Result {",
+          "        switch self {"]
+    for k in kinds:
+        L.append("        case .%s(let object): return try body(object.metadata)" % case_name(k, names))
+    L += ["        }", "    }", ""]
+    L += ["    /// False for cluster-scoped kinds.", "    @inlinable", "    public var isNamespaced: Bool {", "        switch self {"]
     for k in kinds:
         L.append("        case .%s: return %s" % (case_name(k, names), "true" if k["namespaced"] else "false"))
     L += ["        }", "    }", ""]

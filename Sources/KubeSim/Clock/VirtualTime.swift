@@ -30,16 +30,53 @@ public struct VirtualTime: Codable, Hashable, Comparable, Sendable, CustomString
         let days = unix >= 0 ? unix / 86_400 : (unix - 86_399) / 86_400
         let secondOfDay = unix - days * 86_400
         let (year, month, day) = Self.civil(fromDays: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = String(year)
-        let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
-        return "\(paddedYear)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        guard (0...9999).contains(year) else {
+            func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+            let yearText = String(year)
+            let paddedYear = String(repeating: "0", count: max(0, 4 - yearText.count)) + yearText
+            return "\(paddedYear)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+        }
+        // Digits written into the string's buffer: interpolating six padded parts cost more
+        // than the rest of a status write.
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            func put(_ value: Int64, _ width: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            buffer[4] = 45
+            put(month, 2, at: 5)
+            buffer[7] = 45
+            put(day, 2, at: 8)
+            buffer[10] = 84
+            put(secondOfDay / 3600, 2, at: 11)
+            buffer[13] = 58
+            put(secondOfDay / 60 % 60, 2, at: 14)
+            buffer[16] = 58
+            put(secondOfDay % 60, 2, at: 17)
+            buffer[19] = 90
+            return 20
+        }
     }
 
     /// Reads a timestamp this clock wrote (`YYYY-MM-DDTHH:MM:SSZ`, parsed by arithmetic), or any
     /// other RFC 3339 text through Foundation; nil for text that is not a timestamp.
     public init?(rfc3339 text: String) {
-        let bytes = Array(text.utf8)
+        if let seconds = text.utf8.withContiguousStorageIfAvailable(Self.parseOwnFormat) ?? Self.parseOwnFormat(Array(text.utf8)) {
+            self.seconds = seconds
+            return
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        guard let date = formatter.date(from: text) else { return nil }
+        seconds = Int64(date.timeIntervalSince(Self.epoch).rounded())
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ` read by arithmetic, without copying the text out.
+    private static func parseOwnFormat<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Int64? where Bytes.Element == UInt8, Bytes.Index == Int {
         if bytes.count == 20, bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58, bytes[16] == 58, bytes[19] == 90 {
             func number(_ range: Range<Int>) -> Int64? {
                 var value: Int64 = 0
@@ -54,14 +91,10 @@ public struct VirtualTime: Codable, Hashable, Comparable, Sendable, CustomString
                let minute = number(14..<16), let second = number(17..<19), (1...12).contains(month), (1...31).contains(day),
                hour < 24, minute < 60, second < 61 {
                 let unix = Self.days(fromCivil: year, month, day) * 86_400 + hour * 3600 + minute * 60 + second
-                seconds = unix - Self.epochUnixSeconds
-                return
+                return unix - Self.epochUnixSeconds
             }
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        guard let date = formatter.date(from: text) else { return nil }
-        seconds = Int64(date.timeIntervalSince(Self.epoch).rounded())
+        return nil
     }
 
     static func days(fromCivil year: Int64, _ month: Int64, _ day: Int64) -> Int64 {

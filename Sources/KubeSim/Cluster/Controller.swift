@@ -16,6 +16,11 @@ public protocol Controller {
     /// The keys this controller wants to look at after `event` (often the object's own key, or
     /// its owner's, or the pods on a node that changed).
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey]
+    /// The kinds whose changes `keys(for:in:)` can answer with a key (the informers a controller
+    /// registers handlers on); nil for every kind. The runner asks no one else about a change.
+    var watchedKinds: Set<String>? { get }
+    /// How long after `event` its keys are due (upstream: a handler's `AddAfter`); zero for most.
+    func delay(after event: WatchEvent, in store: Store) -> VirtualDuration
     /// Brings `key` towards its desired state; must not assume the object still exists.
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult
     var isHousekeeping: Bool { get }
@@ -25,4 +30,6 @@ extension Controller {
     /// Housekeeping (expiring Events) is pending work that is not activity: it does not keep
     /// `advance` with no duration from stopping, and never moves the clock on its own.
     public var isHousekeeping: Bool { false }
+    public var watchedKinds: Set<String>? { nil }
+    public func delay(after event: WatchEvent, in store: Store) -> VirtualDuration { .seconds(0) }
 }

@@ -17,17 +17,26 @@ public struct WorkItem: Codable, Hashable, Comparable, Sendable {
 /// object costs one reconcile.
 public final class ControllerRunner {
     public private(set) var controllers: [any Controller] = []
-    private var controllersByName: [String: any Controller] = [:]
-    /// Pending work: controller name → key → due time.
-    public private(set) var queue: [String: [ObjectKey: VirtualTime]] = [:]
-    /// The same work ordered by due time; entries no longer in `queue` are stale.
+    /// One slot per controller name, registered or only named by restored work, so the hot
+    /// paths index arrays instead of hashing the name on every enqueue and reconcile.
+    private struct Lane {
+        let name: String
+        var controller: (any Controller)?
+        var isHousekeeping = false
+        /// Where the name sorts among the controllers, for the heap (odd: see `rerank`).
+        var rank = 0
+        /// Pending work: key → due time.
+        var pending: [ObjectKey: VirtualTime] = [:]
+        var reconciles = 0
+    }
+    private var lanes: [Lane] = []
+    private var laneByName: [String: Int] = [:]
+    /// For each kind seen so far, the controllers watching it and their lanes (filled on first sight).
+    private var watchersByKind: [String: [(lane: Int, controller: any Controller)]] = [:]
+    /// The queued work ordered by due time; entries no longer pending in their lane are stale.
     private var heap = WorkHeap()
     /// Pending items of controllers that are not housekeeping (what `isIdle` looks at).
     private var pendingCount = 0
-    private var housekeeping: Set<String> = []
-    /// Controller names sorted, and each one's rank among them (odd: see `rank(of:)`).
-    private var sortedNames: [String] = []
-    private var ranks: [String: Int] = [:]
     /// Reconciles run so far (for benchmarks and runaway detection).
     public private(set) var reconcileCount = 0
     /// A safety net against controllers that requeue forever at the same instant.
@@ -35,32 +44,58 @@ public final class ControllerRunner {
 
     public init() {}
 
-    public func register(_ controller: any Controller) {
-        controllers.append(controller)
-        controllersByName[controller.name] = controller
-        if controller.isHousekeeping { housekeeping.insert(controller.name) }
-        sortedNames = controllersByName.keys.sorted()
-        ranks = Dictionary(uniqueKeysWithValues: sortedNames.enumerated().map { ($0.element, 2 * $0.offset + 1) })
+    /// Pending work: controller name → key → due time.
+    public var queue: [String: [ObjectKey: VirtualTime]] {
+        Dictionary(lanes.filter { !$0.pending.isEmpty }.map { ($0.name, $0.pending) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Where `name` sorts among the controllers, for the heap: registered names get odd ranks,
-    /// an unknown one (restored work) the even rank between its neighbours.
-    private func rank(of name: String) -> Int {
-        if let rank = ranks[name] { return rank }
-        return 2 * sortedNames.count { $0 < name }
+    /// The same count per controller name (what a benchmark reports to show where work goes).
+    public var reconcilesByController: [String: Int] {
+        Dictionary(lanes.filter { $0.reconciles > 0 }.map { ($0.name, $0.reconciles) }, uniquingKeysWith: +)
+    }
+
+    public func register(_ controller: any Controller) {
+        controllers.append(controller)
+        let lane = self.lane(for: controller.name)
+        lanes[lane].controller = controller
+        lanes[lane].isHousekeeping = controller.isHousekeeping
+        watchersByKind = [:]
+        rerank()
+    }
+
+    private func lane(for name: String) -> Int {
+        if let lane = laneByName[name] { return lane }
+        lanes.append(Lane(name: name))
+        laneByName[name] = lanes.count - 1
+        rerank()
+        return lanes.count - 1
+    }
+
+    /// Registered names get odd ranks in name order, an unknown one (restored work) the even
+    /// rank between its neighbours, so heap ties break as `WorkItem.<` does.
+    private func rerank() {
+        let registered = lanes.filter { $0.controller != nil }.map(\.name).sorted()
+        for index in lanes.indices {
+            let name = lanes[index].name
+            lanes[index].rank = lanes[index].controller != nil ? 2 * (registered.firstIndex(of: name) ?? 0) + 1 : 2 * registered.count { $0 < name }
+        }
     }
 
     public func enqueue(_ key: ObjectKey, for controller: String, at due: VirtualTime) {
-        let existing = queue[controller]?[key]
+        enqueue(key, lane: lane(for: controller), at: due)
+    }
+
+    private func enqueue(_ key: ObjectKey, lane: Int, at due: VirtualTime) {
+        let existing = lanes[lane].pending[key]
         if let existing, existing <= due { return }
-        if existing == nil, !housekeeping.contains(controller) { pendingCount += 1 }
-        queue[controller, default: [:]][key] = due
-        heap.push(WorkItem(due: due, controller: controller, key: key), rank: rank(of: controller))
+        if existing == nil, !lanes[lane].isHousekeeping { pendingCount += 1 }
+        lanes[lane].pending[key] = due
+        heap.push(WorkItem(due: due, controller: lanes[lane].name, key: key), rank: lanes[lane].rank, lane: lane)
     }
 
     /// Takes a queued item off (it is about to run).
-    private func dequeue(_ item: WorkItem) {
-        guard queue[item.controller]?.removeValue(forKey: item.key) != nil, !housekeeping.contains(item.controller) else { return }
+    private func dequeue(_ key: ObjectKey, lane: Int) {
+        guard lanes[lane].pending.removeValue(forKey: key) != nil, !lanes[lane].isHousekeeping else { return }
         pendingCount -= 1
     }
 
@@ -68,23 +103,35 @@ public final class ControllerRunner {
     public func drain(_ store: Store) {
         while !store.pendingEvents.isEmpty {
             for event in store.takePendingEvents() {
-                for controller in controllers {
-                    for key in controller.keys(for: event, in: store) {
-                        enqueue(key, for: controller.name, at: store.now)
-                    }
+                for (lane, controller) in watchers(of: event.key.kind) {
+                    let keys = controller.keys(for: event, in: store)
+                    guard !keys.isEmpty else { continue }
+                    let due = store.now + controller.delay(after: event, in: store)
+                    for key in keys { enqueue(key, lane: lane, at: due) }
                 }
             }
         }
     }
 
+    private func watchers(of kind: String) -> [(lane: Int, controller: any Controller)] {
+        if let watchers = watchersByKind[kind] { return watchers }
+        let watchers = controllers.filter { $0.watchedKinds?.contains(kind) ?? true }.map { (lane: lane(for: $0.name), controller: $0) }
+        watchersByKind[kind] = watchers
+        return watchers
+    }
+
     /// The next item due at or before `limit`, if any.
     public func nextItem(notAfter limit: VirtualTime) -> WorkItem? {
-        while let top = heap.first {
-            guard queue[top.controller]?[top.key] == top.due else {
+        nextLaneItem(notAfter: limit)?.item
+    }
+
+    private func nextLaneItem(notAfter limit: VirtualTime) -> (item: WorkItem, lane: Int)? {
+        while let top = heap.first, let lane = heap.firstLane {
+            guard lanes[lane].pending[top.key] == top.due else {
                 heap.pop()  // superseded or already run
                 continue
             }
-            return top.due <= limit ? top : nil
+            return top.due <= limit ? (top, lane) : nil
         }
         return nil
     }
@@ -97,20 +144,21 @@ public final class ControllerRunner {
     public func run(_ store: Store, until target: VirtualTime, stopWhenIdle: Bool) throws {
         var budget = maximumReconcilesPerAdvance
         drain(store)
-        while let item = nextItem(notAfter: target) {
+        while let (item, lane) = nextLaneItem(notAfter: target) {
             // Only housekeeping left: quiet now, so the clock does not move for it.
             if stopWhenIdle, isIdle, item.due > store.now { break }
             budget -= 1
             guard budget > 0 else {
                 throw APIError(reason: "InternalError", message: "controllers did not settle (\(maximumReconcilesPerAdvance) reconciles); a controller keeps requeueing")
             }
-            dequeue(item)
+            dequeue(item.key, lane: lane)
             store.now = max(store.now, item.due)
-            guard let controller = controllersByName[item.controller] else { continue }
+            guard let controller = lanes[lane].controller else { continue }
             reconcileCount += 1
+            lanes[lane].reconciles += 1
             let result = controller.reconcile(item.key, in: store, at: store.now)
             if case .requeue(let after) = result {
-                enqueue(item.key, for: item.controller, at: store.now + VirtualDuration(seconds: max(after.seconds, 1)))
+                enqueue(item.key, lane: lane, at: store.now + VirtualDuration(seconds: max(after.seconds, 1)))
             }
             drain(store)
         }
@@ -119,7 +167,7 @@ public final class ControllerRunner {
 
     /// Restores saved pending work.
     func restore(_ items: [WorkItem]) {
-        queue = [:]
+        for lane in lanes.indices { lanes[lane].pending = [:] }
         heap.removeAll()
         pendingCount = 0
         for item in items { enqueue(item.key, for: item.controller, at: item.due) }
@@ -127,6 +175,6 @@ public final class ControllerRunner {
 
     /// Pending work as a sorted list (for saving).
     public var pendingItems: [WorkItem] {
-        queue.flatMap { controller, keys in keys.map { WorkItem(due: $0.value, controller: controller, key: $0.key) } }.sorted()
+        lanes.flatMap { lane in lane.pending.map { WorkItem(due: $0.value, controller: lane.name, key: $0.key) } }.sorted()
     }
 }

@@ -2,58 +2,81 @@
 /// than scanning every queued key. Entries superseded by an earlier due time, or already run,
 /// stay in the heap and are skipped when they surface (lazy deletion).
 ///
-/// Each entry carries its controller's rank in name order, and comparisons read fields in
-/// place: most fall to the due time or the rank, so sifting neither compares controller names
-/// nor copies items (four strings to retain and release each).
+/// The heap itself holds plain numbers (due time, the controller's rank in name order, its lane
+/// and the slot of the item): most comparisons fall to the due time or the rank, and sifting
+/// moves no strings to retain and release. Items sit in their slots until popped; their
+/// controller name and key are read only to break a tie.
 struct WorkHeap {
     private struct Entry {
         var due: Int64
         var rank: Int
-        var item: WorkItem
+        var lane: Int
+        var slot: Int
     }
 
-    private var items: [Entry] = []
+    private var entries: [Entry] = []
+    private var items: [WorkItem?] = []
+    private var freeSlots: [Int] = []
 
-    var isEmpty: Bool { items.isEmpty }
-    var first: WorkItem? { items.first?.item }
+    var isEmpty: Bool { entries.isEmpty }
+    var first: WorkItem? { entries.first.flatMap { items[$0.slot] } }
+    /// The runner's lane (controller slot) of `first`.
+    var firstLane: Int? { entries.first?.lane }
 
     /// `rank` orders controllers as their names sort (`WorkItem.<`); equal ranks mean the same
     /// controller, or two unknown to the runner.
-    mutating func push(_ item: WorkItem, rank: Int) {
-        items.append(Entry(due: item.due.seconds, rank: rank, item: item))
-        var child = items.count - 1
+    mutating func push(_ item: WorkItem, rank: Int, lane: Int) {
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            items[slot] = item
+        } else {
+            slot = items.count
+            items.append(item)
+        }
+        entries.append(Entry(due: item.due.seconds, rank: rank, lane: lane, slot: slot))
+        var child = entries.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
             guard less(child, parent) else { break }
-            items.swapAt(child, parent)
+            entries.swapAt(child, parent)
             child = parent
         }
     }
 
     @discardableResult
     mutating func pop() -> WorkItem? {
-        guard !items.isEmpty else { return nil }
-        items.swapAt(0, items.count - 1)
-        let top = items.removeLast().item
+        guard !entries.isEmpty else { return nil }
+        entries.swapAt(0, entries.count - 1)
+        let top = entries.removeLast()
+        let item = items[top.slot]
+        items[top.slot] = nil
+        freeSlots.append(top.slot)
         var parent = 0
         while true {
             let left = 2 * parent + 1, right = left + 1
             var smallest = parent
-            if left < items.count, less(left, smallest) { smallest = left }
-            if right < items.count, less(right, smallest) { smallest = right }
+            if left < entries.count, less(left, smallest) { smallest = left }
+            if right < entries.count, less(right, smallest) { smallest = right }
             if smallest == parent { break }
-            items.swapAt(parent, smallest)
+            entries.swapAt(parent, smallest)
             parent = smallest
         }
-        return top
+        return item
     }
 
-    mutating func removeAll() { items.removeAll() }
+    mutating func removeAll() {
+        entries.removeAll()
+        items.removeAll()
+        freeSlots.removeAll()
+    }
 
     private func less(_ lhs: Int, _ rhs: Int) -> Bool {
-        if items[lhs].due != items[rhs].due { return items[lhs].due < items[rhs].due }
-        if items[lhs].rank != items[rhs].rank { return items[lhs].rank < items[rhs].rank }
-        if items[lhs].item.controller != items[rhs].item.controller { return items[lhs].item.controller < items[rhs].item.controller }
-        return items[lhs].item.key < items[rhs].item.key
+        let left = entries[lhs], right = entries[rhs]
+        if left.due != right.due { return left.due < right.due }
+        if left.rank != right.rank { return left.rank < right.rank }
+        guard let first = items[left.slot], let second = items[right.slot] else { return false }
+        if first.controller != second.controller { return first.controller < second.controller }
+        return first.key < second.key
     }
 }

@@ -4,6 +4,7 @@ import KubeModel
 /// `serviceaccounts_controller.go`), which pods use unless they name another.
 struct ServiceAccountController: Controller {
     let name = "serviceaccount"
+    let watchedKinds: Set<String>? = ["Namespace", "ServiceAccount"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch (event.type, event.key.kind) {

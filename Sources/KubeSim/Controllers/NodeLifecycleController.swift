@@ -9,6 +9,7 @@ import KubeModel
 /// default, from the DefaultTolerationSeconds plugin) are deleted when that time has passed.
 struct NodeLifecycleController: Controller {
     let name = "nodelifecycle"
+    let watchedKinds: Set<String>? = ["Node"]
     static let unreachable = "node.kubernetes.io/unreachable"
     static let unschedulable = "node.kubernetes.io/unschedulable"
 

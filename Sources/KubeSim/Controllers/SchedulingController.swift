@@ -10,6 +10,7 @@ import KubeModel
 /// against one snapshot: a ReplicaSet's 1,000 new pods cost one look at the store, not 1,000.
 struct SchedulingController: Controller {
     let name = "scheduler"
+    let watchedKinds: Set<String>? = Set(["Pod", "Node"]).union(VolumeBinding.eventsToRegister)
     unowned let cluster: Cluster
 
     /// The single key the whole queue is reconciled under.
@@ -19,7 +20,7 @@ struct SchedulingController: Controller {
         switch event.key.kind {
         case "Pod":
             if event.type == .deleted { return [Self.queueKey] }  // a pod leaving frees room
-            guard case .pod(let pod) = event.object, pod.spec?.nodeName == nil else { return [] }
+            guard event.object.withPod({ $0.spec?.nodeName == nil }) == true else { return [] }
             return [Self.queueKey]
         case "Node":
             return [Self.queueKey]
@@ -33,9 +34,9 @@ struct SchedulingController: Controller {
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
         guard let placement = cluster.placement else { return .done }
-        let pending = store.list(kind: "Pod").compactMap(\.pod)
-            .filter { $0.spec?.nodeName == nil && $0.metadata.deletionTimestamp == nil }
-            .sorted(by: Self.queueOrder)
+        let pending = store.list(kind: "Pod")
+            .filter { $0.withPod { $0.spec?.nodeName == nil && $0.metadata.deletionTimestamp == nil } == true }
+            .compactMap(\.pod).sorted(by: Self.queueOrder)
         guard !pending.isEmpty else { return .done }
         for (pod, outcome) in zip(pending, placement.place(pending, in: store)) {
             apply(outcome, to: pod, in: store, at: now)

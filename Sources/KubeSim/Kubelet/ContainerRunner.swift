@@ -12,8 +12,18 @@ struct ContainerRunner {
     var store: Store { sync.store }
     var now: Int64 { sync.now }
     var image: String { container.image ?? "" }
-    var reference: ImageReference { ImageReference(image) }
-    var profile: ImageProfile? { ImageCatalogue.profile(for: reference) }
+    /// Parsed once per runner: every step of the state machine asks for them.
+    let reference: ImageReference
+    let profile: ImageProfile?
+    private let runs = RunMemo()
+    private var lastRun: (environment: [String: String], run: ContainerRun)? {
+        get { runs.last }
+        nonmutating set { runs.last = newValue }
+    }
+
+    private final class RunMemo {
+        var last: (environment: [String: String], run: ContainerRun)?
+    }
     var fieldPath: String { "spec.\(isInit ? "initContainers" : "containers"){\(container.name)}" }
     var podObject: KubeObject { .pod(sync.pod) }
     var podRef: String { "\(sync.pod.metadata.name ?? "")_\(sync.pod.metadata.namespace ?? "default")(\(sync.pod.metadata.uid ?? ""))" }
@@ -22,6 +32,8 @@ struct ContainerRunner {
         self.sync = sync
         self.container = container
         self.isInit = isInit
+        reference = ImageReference(container.image ?? "")
+        profile = ImageCatalogue.profile(for: reference)
     }
 
     func event(_ type: String, _ reason: String, _ message: String) {
@@ -142,8 +154,16 @@ struct ContainerRunner {
     }
 
     func behaviour() -> ContainerRun {
-        let environment = (try? environment().get()) ?? [:]
-        return ContainerScript.run(script(environment: environment), baseMemoryBytes: (profile?.memoryMiB ?? 1) * 1024 * 1024)
+        run(environment: (try? environment().get()) ?? [:])
+    }
+
+    /// What the script does in `environment`, worked out once per runner: a container started
+    /// and checked on in the same sync asked for it twice.
+    private func run(environment: [String: String]) -> ContainerRun {
+        if let known = lastRun, known.environment == environment { return known.run }
+        let run = ContainerScript.run(script(environment: environment), baseMemoryBytes: (profile?.memoryMiB ?? 1) * 1024 * 1024)
+        lastRun = (environment, run)
+        return run
     }
 
     private func start(_ instance: inout ContainerInstance) -> Bool {
@@ -158,7 +178,7 @@ struct ContainerRunner {
             return false
         case .success(let values): environment = values
         }
-        let run = ContainerScript.run(script(environment: environment), baseMemoryBytes: (profile?.memoryMiB ?? 1) * 1024 * 1024)
+        let run = run(environment: environment)
         if instance.startedAt != nil || instance.finishedAt != nil { instance.restartCount += 1 }
         instance.restartAt = nil
         instance.previousLogs = instance.logs

@@ -8,27 +8,28 @@ public struct ImageReference: Equatable, Sendable {
     public var digest: String?
 
     public init(_ text: String) {
-        var rest = text
+        // Slices of the text, not split components joined again: every status write parses one.
+        var rest = Substring(text)
         digest = nil
         if let at = rest.firstIndex(of: "@") {
             digest = String(rest[rest.index(after: at)...])
-            rest = String(rest[..<at])
+            rest = rest[..<at]
         }
-        var components = rest.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        if components.count > 1, let first = components.first, first.contains(".") || first.contains(":") || first == "localhost" {
-            registry = first
-            components.removeFirst()
-        } else {
-            registry = "docker.io"
+        var path = rest
+        registry = "docker.io"
+        if let slash = rest.firstIndex(of: "/") {
+            let first = rest[..<slash]
+            if first.contains(".") || first.contains(":") || first == "localhost" {
+                registry = String(first)
+                path = rest[rest.index(after: slash)...]
+            }
         }
-        var path = components.joined(separator: "/")
         tag = "latest"
         if let colon = path.lastIndex(of: ":") {
             tag = String(path[path.index(after: colon)...])
-            path = String(path[..<colon])
+            path = path[..<colon]
         }
-        if registry == "docker.io", !path.contains("/") { path = "library/" + path }
-        repository = path
+        repository = registry == "docker.io" && !path.contains("/") ? "library/" + path : String(path)
     }
 
     /// `docker.io/library/nginx:1.27`, the name containerd reports in pull errors.

@@ -6,12 +6,16 @@ import KubeModel
 /// Upstream: pkg/kubelet/kubelet.go `SyncPod`, pkg/kubelet/kuberuntime/kuberuntime_manager.go.
 struct KubeletController: Controller {
     let name = "kubelet"
+    let watchedKinds: Set<String>? = ["Pod", "ConfigMap", "Secret", "ServiceAccount", "Node"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch event.key.kind {
         case "Pod":
-            guard event.type != .deleted, case .pod(let pod) = event.object, pod.spec?.nodeName != nil else { return [] }
-            return [event.key]
+            // A pod that finished and is not being deleted has nothing left for `PodSync.run`.
+            let wanted = event.type != .deleted && event.object.withPod { pod in
+                pod.spec?.nodeName != nil && (pod.metadata.deletionTimestamp != nil || !PodSync.isFinished(pod))
+            } == true
+            return wanted ? [event.key] : []
         case "ConfigMap", "Secret", "ServiceAccount":
             // Pods waiting for config look again when it appears.
             return store.list(kind: "Pod", namespace: event.key.namespace).filter { object in
@@ -57,7 +61,7 @@ struct PodSync {
         if let existing = store.containerRuntime[key] {
             runtime = existing
         } else {
-            let nodeIndex = (store.nodes.firstIndex { $0.metadata.name == node.metadata.name } ?? 0) + 1
+            let nodeIndex = (store.keys(kind: "Node").firstIndex { $0.name == node.metadata.name } ?? 0) + 1
             let podCount = store.containerRuntime.count + 2
             runtime = PodRuntime(podIP: "10.244.\(nodeIndex).\(podCount % 250 + 2)", startTime: now)
             runtime.containers = (pod.spec?.containers ?? []).map { ContainerInstance(name: $0.name) }
@@ -67,10 +71,14 @@ struct PodSync {
 
     var key: ObjectKey { ObjectKey.pod(pod.metadata.name ?? "", namespace: pod.metadata.namespace ?? "default") }
 
+    static func isFinished(_ pod: Pod) -> Bool {
+        let phase = pod.status?.phase
+        return phase == "Succeeded" || phase == "Failed"
+    }
+
     /// Runs everything due now; returns when to look again.
     mutating func run() -> Int64? {
-        let phase = pod.status?.phase ?? "Pending"
-        if pod.metadata.deletionTimestamp == nil, phase == "Succeeded" || phase == "Failed" { return nil }
+        if pod.metadata.deletionTimestamp == nil, Self.isFinished(pod) { return nil }
         var next: Int64?
         if pod.metadata.deletionTimestamp != nil {
             next = terminate()

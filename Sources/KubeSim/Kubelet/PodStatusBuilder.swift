@@ -115,14 +115,20 @@ enum PodStatusBuilder {
     }
 
     /// A stable hex digest for ids (FNV-1a, repeated to 64 hex digits).
+    /// Each round hashes the text followed by the round's digit, continuing from the last.
     static func digest(of text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var output = ""
-        for round in 0..<4 {
-            for byte in (text + String(round)).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            let part = String(hash, radix: 16)
-            output += String(repeating: "0", count: 16 - part.count) + part
+        // Written into the string's buffer: every status write computes two of these per container.
+        return String(unsafeUninitializedCapacity: 64) { buffer in
+            for round in 0..<4 {
+                for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                hash = (hash ^ UInt64(48 + round)) &* 0x100_0000_01b3
+                for index in 0..<16 {
+                    let nibble = UInt8((hash >> UInt64(4 * (15 - index))) & 0xF)
+                    buffer[16 * round + index] = nibble < 10 ? 48 + nibble : 87 + nibble
+                }
+            }
+            return 64
         }
-        return output
     }
 }

@@ -16,13 +16,27 @@ public struct SeededRandom: Codable, Sendable {
     /// A version-4-shaped UUID string for `metadata.uid`.
     public mutating func uuid() -> String {
         let high = next(), low = next()
-        func hex(_ value: UInt64, _ digits: Int) -> String {
-            let text = String(value, radix: 16)
-            return String(repeating: "0", count: max(0, digits - text.count)) + text
+        // Hex digits written into the string's buffer (one allocation, not eleven).
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            var offset = 0
+            func hex(_ value: UInt64, _ digits: Int) {
+                for index in 0..<digits {
+                    let nibble = UInt8((value >> UInt64(4 * (digits - 1 - index))) & 0xF)
+                    buffer[offset + index] = nibble < 10 ? 48 + nibble : 87 + nibble
+                }
+                offset += digits
+            }
+            func dash() {
+                buffer[offset] = 45
+                offset += 1
+            }
+            hex(high >> 32, 8); dash()
+            hex((high >> 16) & 0xFFFF, 4); dash()
+            hex(0x4000 | (high & 0x0FFF), 4); dash()
+            hex(0x8000 | ((low >> 48) & 0x3FFF), 4); dash()
+            hex(low & 0xFFFF_FFFF_FFFF, 12)
+            return offset
         }
-        let a = hex(high >> 32, 8), b = hex((high >> 16) & 0xFFFF, 4), c = hex(0x4000 | (high & 0x0FFF), 4)
-        let d = hex(0x8000 | ((low >> 48) & 0x3FFF), 4), e = hex(low & 0xFFFF_FFFF_FFFF, 12)
-        return "\(a)-\(b)-\(c)-\(d)-\(e)"
     }
 
     /// `generateName` suffixes and ReplicaSet pod names: upstream's alphabet without vowels and

@@ -106,10 +106,15 @@ public final class Store {
     public func create(_ object: KubeObject) throws -> KubeObject {
         var object = object
         var meta = object.meta
-        if (meta.name ?? "").isEmpty, let prefix = meta.generateName {
-            repeat { meta.name = prefix + random.suffix() } while objects[object.with(meta).key] != nil
+        // The key from the new metadata directly: `object.with(meta)` copies the whole object.
+        let kind = object.kind, namespaced = object.isNamespaced
+        func keyOf(_ meta: ObjectMeta) -> ObjectKey {
+            ObjectKey(kind: kind, namespace: namespaced ? (meta.namespace ?? "") : "", name: meta.name ?? "")
         }
-        let key = object.with(meta).key
+        if (meta.name ?? "").isEmpty, let prefix = meta.generateName {
+            repeat { meta.name = prefix + random.suffix() } while objects[keyOf(meta)] != nil
+        }
+        let key = keyOf(meta)
         guard objects[key] == nil else { throw APIError.alreadyExists(key) }
         revision += 1
         meta.uid = random.uuid()
@@ -152,8 +157,9 @@ public final class Store {
     private func commit(_ object: KubeObject, replacing old: KubeObject) -> KubeObject {
         var object = object
         var meta = object.meta
-        if meta.resourceVersion != old.meta.resourceVersion {  // usually equal: the writer read `old`
-            meta.resourceVersion = old.meta.resourceVersion
+        let oldVersion = old.withMetadata { $0.resourceVersion }
+        if meta.resourceVersion != oldVersion {  // usually equal: the writer read `old`
+            meta.resourceVersion = oldVersion
             object.meta = meta
         }
         guard object != old else { return old }  // no-op writes leave resourceVersion alone
@@ -192,8 +198,8 @@ public final class Store {
     /// A deleted object whose last finalizer this write removes goes with the write, once its grace
     /// period is over (the registry's `deleteWithoutFinalizers` after an update).
     private static func lastFinalizerRemoved(from old: KubeObject, in new: KubeObject) -> Bool {
-        new.meta.deletionTimestamp != nil && !(old.meta.finalizers ?? []).isEmpty && (new.meta.finalizers ?? []).isEmpty
-            && (new.meta.deletionGracePeriodSeconds ?? 0) == 0 && !Self.waitsForNamespaceFinalizers(new)
+        new.withMetadata { $0.deletionTimestamp != nil && ($0.finalizers ?? []).isEmpty && ($0.deletionGracePeriodSeconds ?? 0) == 0 }
+            && old.withMetadata { !($0.finalizers ?? []).isEmpty } && !Self.waitsForNamespaceFinalizers(new)
     }
 
     /// A namespace also waits for `spec.finalizers` (the namespace controller's `kubernetes`).
@@ -221,7 +227,12 @@ public final class Store {
 
     /// Objects whose `ownerReferences` name `uid`, sorted by key.
     public func dependents(ofUID uid: String) -> [KubeObject] {
-        (index.dependentsByOwnerUID[uid] ?? []).sorted().compactMap { objects[$0] }
+        dependentKeys(ofUID: uid).compactMap { objects[$0] }
+    }
+
+    /// The keys of those objects, sorted.
+    public func dependentKeys(ofUID uid: String) -> [ObjectKey] {
+        index.dependentsByOwnerUID[uid].map { $0.sorted() } ?? []
     }
 
     /// Restores a saved cluster (`cluster.json`): objects are put back as they were saved.

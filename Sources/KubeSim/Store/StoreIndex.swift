@@ -11,8 +11,9 @@ struct StoreIndex {
 
     mutating func insert(_ object: KubeObject, at key: ObjectKey) {
         Self.insertSorted(key, into: &keysByKind[key.kind, default: [:]][key.namespace, default: []])
-        if let uid = object.meta.uid { keyByUID[uid] = key }
-        for owner in object.meta.ownerReferences ?? [] { dependentsByOwnerUID[owner.uid, default: []].insert(key) }
+        let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
+        if let uid { keyByUID[uid] = key }
+        for owner in owners ?? [] { dependentsByOwnerUID[owner.uid, default: []].insert(key) }
     }
 
     mutating func remove(_ object: KubeObject, at key: ObjectKey) {
@@ -25,8 +26,9 @@ struct StoreIndex {
             keysByKind[key.kind]?[key.namespace]?.remove(at: position)
             if keysByKind[key.kind]?[key.namespace]?.isEmpty == true { keysByKind[key.kind]?[key.namespace] = nil }
         }
-        if let uid = object.meta.uid, keyByUID[uid] == key { keyByUID[uid] = nil }
-        for owner in object.meta.ownerReferences ?? [] {
+        let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
+        if let uid, keyByUID[uid] == key { keyByUID[uid] = nil }
+        for owner in owners ?? [] {
             dependentsByOwnerUID[owner.uid]?.remove(key)
             if dependentsByOwnerUID[owner.uid]?.isEmpty == true { dependentsByOwnerUID[owner.uid] = nil }
         }
@@ -34,7 +36,8 @@ struct StoreIndex {
 
     /// An update only touches the uid and owner maps when they changed.
     mutating func replace(_ old: KubeObject, with new: KubeObject, at key: ObjectKey) {
-        guard old.meta.uid != new.meta.uid || old.meta.ownerReferences != new.meta.ownerReferences else { return }
+        let before = old.withMetadata { ($0.uid, $0.ownerReferences) }, after = new.withMetadata { ($0.uid, $0.ownerReferences) }
+        guard before.0 != after.0 || before.1 != after.1 else { return }
         remove(old, at: key)
         insert(new, at: key)
     }
@@ -43,6 +46,7 @@ struct StoreIndex {
     func keys(kind: String, namespace: String?) -> [ObjectKey] {
         guard let byNamespace = keysByKind[kind] else { return [] }
         if let namespace { return byNamespace[namespace] ?? [] }
+        if byNamespace.count == 1, let only = byNamespace.first { return only.value }  // most kinds live in one namespace
         return byNamespace.keys.sorted().flatMap { byNamespace[$0] ?? [] }
     }
 

@@ -36,6 +36,7 @@ enum CronJobBenchmark {
         let cluster = Cluster()
         try cluster.apply(yaml: manifest(), file: "cronjobs.yaml")
         let reconcilesBefore = cluster.runner.reconcileCount
+        let perControllerBefore = cluster.runner.reconcilesByController
         let start = DispatchTime.now().uptimeNanoseconds
         // A day at a time: the runner's budget of reconciles per advance guards against loops.
         for _ in 0..<days { try cluster.advance(by: .minutes(24 * 60)) }
@@ -45,5 +46,8 @@ enum CronJobBenchmark {
         let kept = cluster.store.list(kind: "Job").count
         print(String(format: "cronjob-month: %lld days, %d activations (Jobs created), %d Jobs completed, %d kept after pruning, %d reconciles: %.1f ms wall  [target < 1000 ms]",
                      days, created, completed, kept, cluster.runner.reconcileCount - reconcilesBefore, wall))
+        let perController = cluster.runner.reconcilesByController.map { ($0.key, $0.value - perControllerBefore[$0.key, default: 0]) }
+            .filter { $0.1 > 0 }.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+        print("  reconciles by controller: " + perController.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
     }
 }

@@ -109,6 +109,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         }
     }
 
+    @inlinable
     public var apiVersion: String {
         switch self {
         case .pod(let object): return object.apiVersion
@@ -144,6 +145,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         }
     }
 
+    @inlinable
     public var kind: String {
         switch self {
         case .pod(let object): return object.kind
@@ -179,6 +181,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         }
     }
 
+    @inlinable
     public var metadata: ObjectMeta {
         switch self {
         case .pod(let object): return object.metadata
@@ -214,7 +217,46 @@ public indirect enum KubeObject: Equatable, Sendable {
         }
     }
 
+    /// Reads metadata where it lies: `metadata` returns a copy of every field, which a lookup
+    /// of one (a name, a uid) paid on every store write.
+    @inlinable
+    public func withMetadata<Result>(_ body: (ObjectMeta) throws -> Result) rethrows -> Result {
+        switch self {
+        case .pod(let object): return try body(object.metadata)
+        case .service(let object): return try body(object.metadata)
+        case .configMap(let object): return try body(object.metadata)
+        case .secret(let object): return try body(object.metadata)
+        case .namespace(let object): return try body(object.metadata)
+        case .persistentVolume(let object): return try body(object.metadata)
+        case .persistentVolumeClaim(let object): return try body(object.metadata)
+        case .resourceQuota(let object): return try body(object.metadata)
+        case .limitRange(let object): return try body(object.metadata)
+        case .serviceAccount(let object): return try body(object.metadata)
+        case .node(let object): return try body(object.metadata)
+        case .event(let object): return try body(object.metadata)
+        case .deployment(let object): return try body(object.metadata)
+        case .replicaSet(let object): return try body(object.metadata)
+        case .statefulSet(let object): return try body(object.metadata)
+        case .daemonSet(let object): return try body(object.metadata)
+        case .job(let object): return try body(object.metadata)
+        case .cronJob(let object): return try body(object.metadata)
+        case .ingress(let object): return try body(object.metadata)
+        case .ingressClass(let object): return try body(object.metadata)
+        case .networkPolicy(let object): return try body(object.metadata)
+        case .storageClass(let object): return try body(object.metadata)
+        case .horizontalPodAutoscaler(let object): return try body(object.metadata)
+        case .autoscalingV1HorizontalPodAutoscaler(let object): return try body(object.metadata)
+        case .podDisruptionBudget(let object): return try body(object.metadata)
+        case .priorityClass(let object): return try body(object.metadata)
+        case .role(let object): return try body(object.metadata)
+        case .clusterRole(let object): return try body(object.metadata)
+        case .roleBinding(let object): return try body(object.metadata)
+        case .clusterRoleBinding(let object): return try body(object.metadata)
+        }
+    }
+
     /// False for cluster-scoped kinds.
+    @inlinable
     public var isNamespaced: Bool {
         switch self {
         case .pod: return true

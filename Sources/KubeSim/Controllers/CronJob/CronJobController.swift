@@ -10,24 +10,26 @@ import KubeModel
 struct CronJobController: Controller {
     static let component = "cronjob-controller"
     let name = "workloads.cronjob"
+    let watchedKinds: Set<String>? = ["CronJob", "Job"]
     unowned let cluster: Cluster
+    let schedules = CronScheduleCache()
+    let ownWrites = OwnStatusWrites()
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch event.key.kind {
         case "CronJob":
-            return event.type == .deleted ? [] : [event.key]
+            return ownWrites.isOwn(event) || event.type == .deleted ? [] : [event.key]
         case "Job":
-            guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob", case .job(let job) = event.object else { return [] }
+            guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob",
+                  let (uid, isFinished, isDeleting) = event.object.withJob({ ($0.metadata.uid, JobConditions.isFinished($0), $0.metadata.deletionTimestamp != nil) })
+            else { return [] }
             let key = ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: reference.name)
             // A sync only changes something when a Job appears unlisted, finishes, or an active
             // one vanishes; other Job updates (its counts moving) would sync for nothing.
-            let isListed = store.get(key).flatMap { object -> Bool? in
-                guard case .cronJob(let cronJob) = object else { return nil }
-                return (cronJob.status?.active ?? []).contains { $0.uid == job.metadata.uid }
-            } ?? false
+            let isListed = store.get(key)?.withCronJob { ($0.status?.active ?? []).contains { $0.uid == uid } } ?? false
             switch event.type {
-            case .added: return isListed && !JobConditions.isFinished(job) ? [] : [key]
-            case .modified: return JobConditions.isFinished(job) || job.metadata.deletionTimestamp != nil ? [key] : []
+            case .added: return isListed && !isFinished ? [] : [key]
+            case .modified: return isFinished || isDeleting ? [key] : []
             case .deleted: return isListed ? [key] : []
             }
         default:
@@ -41,12 +43,14 @@ struct CronJobController: Controller {
             guard case .job(let job) = object, ControllerRef.of(object)?.uid == cronJob.metadata.uid else { return nil }
             return job
         }
-        var sync = CronJobSync(cronJob: cronJob, jobs: jobs, client: ControllerClient(cluster), now: now)
+        var sync = CronJobSync(cronJob: cronJob, jobs: jobs, client: ControllerClient(cluster), now: now, schedules: schedules)
         let requeue = sync.run()
         sync.cleanupFinishedJobs()
         if case .cronJob(var live)? = store.get(key), live.status != sync.cronJob.status {
             live.status = sync.cronJob.status
-            ControllerClient(cluster).updateStatus(.cronJob(live))
+            let written = ControllerClient(cluster).updateStatus(.cronJob(live))
+            // A sync that warned about an unexpected Job would warn again; upstream's does.
+            if !sync.sawUnexpectedJob { ownWrites.record(written) }
         }
         return requeue.map { .requeue(after: $0) } ?? .done
     }

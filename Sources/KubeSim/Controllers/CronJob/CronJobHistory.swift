@@ -6,18 +6,20 @@ import KubeModel
 extension CronJobSync {
     mutating func cleanupFinishedJobs() {
         guard spec.successfulJobsHistoryLimit != nil || spec.failedJobsHistoryLimit != nil else { return }
-        let live = jobs.filter { client.store.get(ObjectKey(kind: "Job", namespace: $0.metadata.namespace ?? "default", name: $0.metadata.name ?? "")) != nil }
+        // Positions in `jobs`, so the Jobs themselves are not copied into each filtered list.
+        let live = jobs.indices.filter { client.store.get(ObjectKey(kind: "Job", namespace: jobs[$0].metadata.namespace ?? "default", name: jobs[$0].metadata.name ?? "")) != nil }
         if let limit = spec.successfulJobsHistoryLimit {
-            removeOldest(live.filter { JobConditions.isTrue($0, JobConditions.complete) }, keeping: Int(limit))
+            removeOldest(live.filter { JobConditions.isTrue(jobs[$0], JobConditions.complete) }, keeping: Int(limit))
         }
         if let limit = spec.failedJobsHistoryLimit {
-            removeOldest(live.filter { JobConditions.isTrue($0, JobConditions.failed) }, keeping: Int(limit))
+            removeOldest(live.filter { JobConditions.isTrue(jobs[$0], JobConditions.failed) }, keeping: Int(limit))
         }
     }
 
-    private mutating func removeOldest(_ jobs: [Job], keeping limit: Int) {
-        guard jobs.count > limit else { return }
-        for job in jobs.sorted(by: Self.startedEarlier).prefix(jobs.count - limit) { delete(job) }
+    private mutating func removeOldest(_ positions: [Int], keeping limit: Int) {
+        guard positions.count > limit else { return }
+        let oldestFirst = positions.sorted { Self.startedEarlier(jobs[$0], jobs[$1]) }
+        for position in oldestFirst.prefix(positions.count - limit) { delete(jobs[position]) }
     }
 
     /// `byJobStartTime`: by status.startTime (unset last), then name.

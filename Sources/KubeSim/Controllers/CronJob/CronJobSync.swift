@@ -8,8 +8,21 @@ struct CronJobSync {
     let jobs: [Job]
     let client: ControllerClient
     let now: VirtualTime
+    let schedules: CronScheduleCache
+    /// Set when `trackActiveJobs` warned about a Job missing from `status.active`.
+    var sawUnexpectedJob = false
 
-    var spec: CronJobSpec { cronJob.spec ?? CronJobSpec() }
+    /// Read once: each `cronJob.spec ?? CronJobSpec()` copied the whole Job template.
+    let spec: CronJobSpec
+
+    init(cronJob: CronJob, jobs: [Job], client: ControllerClient, now: VirtualTime, schedules: CronScheduleCache) {
+        self.cronJob = cronJob
+        self.jobs = jobs
+        self.client = client
+        self.now = now
+        self.schedules = schedules
+        spec = cronJob.spec ?? CronJobSpec()
+    }
     /// The controller manager's zone for CronJobs without `timeZone`.
     static let utc = TimeZone(secondsFromGMT: 0) ?? .current
 
@@ -33,7 +46,7 @@ struct CronJobSync {
         }
         if spec.suspend == true { return nil }  // "Not starting job because the cron is suspended"
         let parsed: CronSchedule
-        do { parsed = try CronSchedule(parsing: spec.schedule) } catch {
+        do { parsed = try schedules.schedule(spec.schedule) } catch {
             event("Warning", "UnparseableSchedule", "unparseable schedule: \"\(spec.schedule)\" : \(error)")
             return nil
         }
@@ -81,6 +94,7 @@ struct CronJobSync {
             let finished = JobConditions.isFinished(job)
             if !listed, !finished {
                 event("Warning", "UnexpectedJob", "Saw a job that the controller did not create or forgot: \(job.metadata.name ?? "")")
+                sawUnexpectedJob = true
             } else if listed, finished {
                 active.removeAll { $0.uid == uid }
                 let condition = JobConditions.isTrue(job, JobConditions.complete) ? JobConditions.complete : JobConditions.failed

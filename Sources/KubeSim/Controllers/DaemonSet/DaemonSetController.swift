@@ -11,6 +11,7 @@ struct DaemonSetController: Controller {
     /// `workloads.` this sorts after the scheduler and the kubelets, so a burst of pod updates at
     /// one instant costs one sync, as a workqueue coalesces them, rather than one per pod.
     let name = "workloads.daemonset"
+    let watchedKinds: Set<String>? = ["DaemonSet", "Pod", "Node"]
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {

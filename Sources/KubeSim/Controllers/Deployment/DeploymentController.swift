@@ -10,6 +10,7 @@ struct DeploymentController: Controller {
     /// ReplicaSets' statuses are fresh (upstream: the ReplicaSet status update is what wakes the
     /// deployment controller). Events name the component `deployment-controller`.
     let name = "workload-rollout"
+    let watchedKinds: Set<String>? = ["Deployment", "ReplicaSet", "Pod"]
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {

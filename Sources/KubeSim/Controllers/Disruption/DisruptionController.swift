@@ -7,6 +7,7 @@ import KubeModel
 /// decrements it.
 struct DisruptionController: Controller {
     let name = "disruption"
+    let watchedKinds: Set<String>? = ["PodDisruptionBudget", "Pod", "Deployment", "ReplicaSet", "StatefulSet"]
 
     /// `DeletionTimeout`: an eviction not followed by the pod's deletion within 2 minutes is forgotten.
     static let deletionTimeout = VirtualDuration.minutes(2)

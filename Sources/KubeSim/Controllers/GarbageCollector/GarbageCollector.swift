@@ -18,17 +18,20 @@ struct GarbageCollector: Controller {
     static let foregroundFinalizer = "foregroundDeletion"
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
+        let (uid, owners) = event.object.withMetadata { ($0.uid, $0.ownerReferences ?? []) }
         switch event.type {
         case .deleted:
-            guard let uid = event.object.meta.uid else { return [] }
+            guard let uid else { return [] }
             // Its dependents may have lost their last owner; owners deleting in the foreground may
             // have lost their last blocking dependent.
-            let waitingOwners = (event.object.meta.ownerReferences ?? []).compactMap { store.object(withUID: $0.uid) }
-                .filter(Self.isDeletingDependents).map(\.key)
-            return store.dependents(ofUID: uid).map(\.key) + waitingOwners
+            let waitingOwners = owners.compactMap { store.object(withUID: $0.uid) }.filter(Self.isDeletingDependents).map(\.key)
+            return store.dependentKeys(ofUID: uid) + waitingOwners
         case .added:
-            // A dependent created after its owner vanished is collected too.
-            return event.object.meta.ownerReferences?.isEmpty == false ? [event.key] : []
+            // A dependent created after its owner vanished, or while it deletes in the foreground,
+            // is collected too; one whose owners all stand has nothing for `attemptToDelete`.
+            guard !owners.isEmpty else { return [] }
+            let allSolid = owners.allSatisfy { reference in store.object(withUID: reference.uid).map { !Self.isDeletingDependents($0) } ?? false }
+            return allSolid ? [] : [event.key]
         case .modified:
             return Self.isDeletingDependents(event.object) ? [event.key] : []
         }
@@ -94,6 +97,6 @@ struct GarbageCollector: Controller {
 
     /// Deleted and waiting for its dependents (upstream `isDeletingDependents`).
     static func isDeletingDependents(_ object: KubeObject) -> Bool {
-        object.meta.deletionTimestamp != nil && (object.meta.finalizers ?? []).contains(foregroundFinalizer)
+        object.withMetadata { $0.deletionTimestamp != nil && ($0.finalizers ?? []).contains(foregroundFinalizer) }
     }
 }

@@ -7,6 +7,7 @@ import KubeModel
 /// in memory lives in the HPA's `kubedrill.io/hpa-history` annotation (`HPAHistory`).
 struct HorizontalPodAutoscalerController: Controller {
     let name = "horizontal-pod-autoscaler"
+    let watchedKinds: Set<String>? = ["HorizontalPodAutoscaler"]
     unowned let cluster: Cluster
 
     static let syncPeriod = VirtualDuration.seconds(15)

@@ -9,23 +9,31 @@ import KubeModel
 struct JobController: Controller {
     /// Sorts after `kubelet` and `scheduler`, so pod changes at one instant end in one sync.
     let name = "workloads.job"
+    let watchedKinds: Set<String>? = ["Job", "Pod"]
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
+        // Only for a Job `reconcile` would sync: both states are final, so one seen now holds
+        // when the sync would run (a Job created again comes with its own event).
         switch event.key.kind {
         case "Job":
-            return event.type == .deleted ? [] : [event.key]
+            return event.type != .deleted && event.object.withJob(Self.isSynced) == true ? [event.key] : []
         case "Pod":
             guard let reference = ControllerRef.of(event.object), reference.kind == "Job" else { return [] }
-            return [ObjectKey(kind: "Job", namespace: event.key.namespace, name: reference.name)]
+            let key = ObjectKey(kind: "Job", namespace: event.key.namespace, name: reference.name)
+            return store.get(key)?.withJob(Self.isSynced) == true ? [key] : []
         default:
             return []
         }
     }
 
+    /// A finished Job is never synced again (`IsJobFinished` ends syncJob early), nor one being deleted.
+    static func isSynced(_ job: Job) -> Bool {
+        job.metadata.deletionTimestamp == nil && !JobConditions.isFinished(job)
+    }
+
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
-        // A finished Job is never synced again (`IsJobFinished` ends syncJob early).
-        guard case .job(let job)? = store.get(key), job.metadata.deletionTimestamp == nil, !JobConditions.isFinished(job) else { return .done }
+        guard case .job(let job)? = store.get(key), Self.isSynced(job) else { return .done }
         var sync = JobSync(job: job, client: ControllerClient(cluster), now: now)
         return sync.run()
     }

@@ -9,10 +9,17 @@ struct JobPods {
     let job: Job
     let podControl: PodControl
     let client: ControllerClient
+    /// Wrapped once: each `.job(job)` boxed a copy of the Job.
+    let owner: KubeObject
+
+    init(job: Job, podControl: PodControl, client: ControllerClient) {
+        self.job = job
+        self.podControl = podControl
+        self.client = client
+        owner = .job(job)
+    }
 
     static let component = "job-controller"
-
-    var owner: KubeObject { .job(job) }
 
     /// Creates pods for `indexes` (nil entries for NonIndexed pods) in slow-start batches of
     /// 1, 2, 4…, stopping after a batch with a failure (a quota refusal costs one attempt).

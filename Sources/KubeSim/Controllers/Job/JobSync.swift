@@ -16,15 +16,18 @@ struct JobSync {
         self.job = job
         self.client = client
         self.now = now
+        spec = job.spec ?? JobSpec()
+        owner = .job(job)
         jobPods = JobPods(job: job, podControl: PodControl(client, component: JobPods.component), client: client)
         status = job.status ?? JobStatus()
         succeeded = status.succeeded ?? 0
         failed = status.failed ?? 0
     }
 
-    var spec: JobSpec { job.spec ?? JobSpec() }
+    /// Read once: each `job.spec ?? JobSpec()` copied the whole pod template.
+    let spec: JobSpec
     var isIndexed: Bool { spec.completionMode == "Indexed" }
-    var owner: KubeObject { .job(job) }
+    let owner: KubeObject
 
     mutating func run() -> ReconcileResult {
         // A generated selector matches only this Job's uid, so no orphan can be adopted and its

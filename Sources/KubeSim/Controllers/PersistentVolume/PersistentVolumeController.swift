@@ -10,10 +10,18 @@ import KubeModel
 /// and reclaimed as its policy says. Keys are claims and volumes; nothing is kept between syncs.
 struct PersistentVolumeController: Controller {
     let name = "persistentvolume-binder"
+    let watchedKinds: Set<String>? = ["PersistentVolumeClaim", "PersistentVolume", "StorageClass", "Pod"]
     /// The event source upstream (`persistentvolume-controller`).
     static let component = "persistentvolume-controller"
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
+        if let claims = event.object.withPod({ pod -> [ObjectKey] in
+            // A consumer the scheduler could not place turns the claim's event into WaitForPodScheduled
+            // (upstream sees it on the next periodic resync).
+            guard event.type != .deleted, pod.spec?.nodeName == nil,
+                  PodStatusWriter.condition("PodScheduled", of: pod)?.status == "False" else { return [] }
+            return VolumeMatching.claimKeys(of: pod)
+        }) { return claims }
         switch event.object {
         case .persistentVolumeClaim(let claim):
             guard event.type == .deleted else { return [event.key] }
@@ -30,12 +38,6 @@ struct PersistentVolumeController: Controller {
             return keys
         case .storageClass:
             return event.type == .deleted ? [] : pendingClaims(in: store)
-        case .pod(let pod):
-            // A consumer the scheduler could not place turns the claim's event into WaitForPodScheduled
-            // (upstream sees it on the next periodic resync).
-            guard event.type != .deleted, pod.spec?.nodeName == nil,
-                  PodStatusWriter.condition("PodScheduled", of: pod)?.status == "False" else { return [] }
-            return VolumeMatching.claimKeys(of: pod)
         default:
             return []
         }

@@ -8,6 +8,7 @@ import KubeModel
 /// volume pinned to the node the scheduler chose (`volume.kubernetes.io/selected-node`).
 struct SimulatedProvisioner: Controller {
     let name = "simulated-provisioner"
+    let watchedKinds: Set<String>? = ["PersistentVolumeClaim", "PersistentVolume"]
     unowned let cluster: Cluster
 
     /// kind's provisioner; its volumes are host paths on the chosen node.

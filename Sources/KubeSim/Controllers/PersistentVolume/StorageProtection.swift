@@ -5,15 +5,17 @@ import KubeModel
 /// has not finished keeps the claim Terminating, even while the pod itself terminates.
 struct PVCProtectionController: Controller {
     let name = "pvc-protection"
+    let watchedKinds: Set<String>? = ["PersistentVolumeClaim", "Pod"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
-        switch event.object {
-        case .persistentVolumeClaim(let claim) where event.type != .deleted && claim.metadata.deletionTimestamp != nil:
-            return [event.key]
-        case .pod(let pod):
+        if let claims = event.object.withPod({ pod -> [ObjectKey] in
             // A pod that went away or finished may have been the last user of a claim being deleted.
             guard event.type == .deleted || ["Succeeded", "Failed"].contains(pod.status?.phase ?? "") else { return [] }
             return VolumeMatching.claimKeys(of: pod)
+        }) { return claims }
+        switch event.object {
+        case .persistentVolumeClaim(let claim) where event.type != .deleted && claim.metadata.deletionTimestamp != nil:
+            return [event.key]
         default:
             return []
         }
@@ -41,6 +43,7 @@ struct PVCProtectionController: Controller {
 /// (pkg/controller/volume/pvprotection/pv_protection_controller.go, v1.33).
 struct PVProtectionController: Controller {
     let name = "pv-protection"
+    let watchedKinds: Set<String>? = ["PersistentVolume"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         guard case .persistentVolume(let volume) = event.object, event.type != .deleted, volume.metadata.deletionTimestamp != nil else { return [] }

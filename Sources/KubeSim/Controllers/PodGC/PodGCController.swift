@@ -8,6 +8,7 @@ import KubeModel
 /// so the pod goes when its node does.
 struct PodGCController: Controller {
     let name = "podgc"
+    let watchedKinds: Set<String>? = ["Node", "Pod"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch (event.key.kind, event.type) {
@@ -16,7 +17,7 @@ struct PodGCController: Controller {
                 ObjectKey.pod($0.metadata.name ?? "", namespace: $0.metadata.namespace ?? "default")
             }
         case ("Pod", .added), ("Pod", .modified):
-            guard let node = event.object.pod?.spec?.nodeName, !node.isEmpty, store.get(.node(node)) == nil else { return [] }
+            guard let node = event.object.withPod({ $0.spec?.nodeName }) ?? nil, !node.isEmpty, store.get(.node(node)) == nil else { return [] }
             return [event.key]
         default:
             return []

@@ -11,6 +11,7 @@ struct ReplicaSetController: Controller {
     /// workqueue folds a burst of events for one key into one sync. (Events name the component
     /// `replicaset-controller`, as upstream.)
     let name = "workload-replicaset"
+    let watchedKinds: Set<String>? = ["ReplicaSet", "Pod"]
     unowned let cluster: Cluster
 
     /// `burstReplicas`: at most this many creations or deletions per sync (the controller manager's default).

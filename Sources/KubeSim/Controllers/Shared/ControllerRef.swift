@@ -19,7 +19,7 @@ public enum ControllerRef {
 
     /// The one owner reference with `controller: true`, if any.
     public static func of(_ object: KubeObject) -> OwnerReference? {
-        object.meta.ownerReferences?.first { $0.controller == true }
+        object.withMetadata { $0.ownerReferences?.first { $0.controller == true } }
     }
 
     /// True when `owner` is the controller of `object`.

@@ -8,6 +8,7 @@ struct StatefulSetController: Controller {
     static let component = "statefulset-controller"
     /// Sorts after the scheduler and kubelets at one instant (see `DaemonSetController.name`).
     let name = "workloads.statefulset"
+    let watchedKinds: Set<String>? = ["StatefulSet", "Pod"]
     unowned let cluster: Cluster
 
     /// Upstream re-syncs failed keys with a rate-limited back-off; without a failure count we

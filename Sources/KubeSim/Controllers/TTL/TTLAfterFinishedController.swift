@@ -7,10 +7,11 @@ import KubeModel
 /// Docs: https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/
 struct TTLAfterFinishedController: Controller {
     let name = "workloads.ttl-after-finished"
+    let watchedKinds: Set<String>? = ["Job"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
-        guard event.key.kind == "Job", event.type != .deleted, case .job(let job) = event.object,
-              job.spec?.ttlSecondsAfterFinished != nil, JobConditions.isFinished(job) else { return [] }
+        guard event.key.kind == "Job", event.type != .deleted,
+              event.object.withJob({ $0.spec?.ttlSecondsAfterFinished != nil && JobConditions.isFinished($0) }) == true else { return [] }
         return [event.key]
     }
 

@@ -27,7 +27,15 @@ public struct ClusterSnapshot: Sendable {
     public init(nodes: [Node], pods: [Pod] = [], persistentVolumeClaims: [PersistentVolumeClaim] = [],
                 persistentVolumes: [PersistentVolume] = [], storageClasses: [StorageClass] = [],
                 namespaces: [Namespace] = [], priorityClasses: [PriorityClass] = []) {
-        self.nodes = nodes.map { NodeInfo(node: $0) }
+        self.init(nodeInfos: nodes.map { NodeInfo(node: $0) }, pods: pods, persistentVolumeClaims: persistentVolumeClaims,
+                  persistentVolumes: persistentVolumes, storageClasses: storageClasses, namespaces: namespaces, priorityClasses: priorityClasses)
+    }
+
+    /// The same from nodes already summarised, without pods (a cache of them kept between decisions).
+    public init(nodeInfos: [NodeInfo], pods: [Pod], persistentVolumeClaims: [PersistentVolumeClaim],
+                persistentVolumes: [PersistentVolume], storageClasses: [StorageClass],
+                namespaces: [Namespace], priorityClasses: [PriorityClass]) {
+        self.nodes = nodeInfos
         var index: [String: Int] = [:]
         for (position, node) in self.nodes.enumerated() { index[node.name] = position }
         nodeIndex = index
