@@ -215,6 +215,12 @@ public final class Store {
         index.remove(old, at: key)
         revision += 1
         containerRuntime[key] = nil
+        // A removed Event can no longer be bumped: its correlation entry goes with it.
+        if case .event(let event) = old {
+            let identity = Self.eventIdentity(uid: event.involvedObject.uid, reason: event.reason ?? "",
+                                              fieldPath: event.involvedObject.fieldPath, message: event.message ?? "")
+            if eventsByIdentity[identity] == key { eventsByIdentity[identity] = nil }
+        }
         pendingEvents.append(WatchEvent(type: .deleted, key: key, object: old))
         return old
     }

@@ -74,6 +74,22 @@ struct StoreTests {
         #expect(events.first?.count == 2)
     }
 
+    @Test("A repeat after its Event expired starts a new Event, and the expired one leaves no correlation entry behind")
+    func eventRepeatAfterExpiry() throws {
+        let cluster = try cluster(podYAML())
+        guard let pod = cluster.get(.pod("web")) else { Issue.record("no pod"); return }
+        cluster.store.record("Warning", "BackOff", "Back-off restarting failed container", on: pod, component: "kubelet")
+        let first = try #require(cluster.store.list(kind: "Event").first { if case .event(let event) = $0 { event.reason == "BackOff" } else { false } })
+        let identities = cluster.store.eventsByIdentity.count
+        cluster.store.remove(first.key)
+        #expect(cluster.store.eventsByIdentity.count == identities - 1)
+        cluster.store.record("Warning", "BackOff", "Back-off restarting failed container", on: pod, component: "kubelet")
+        let again = cluster.store.list(kind: "Event").compactMap { object -> Event? in
+            if case .event(let event) = object, event.reason == "BackOff" { return event } else { return nil }
+        }
+        #expect(again.count == 1 && again.first?.count == 1 && again.first?.metadata.name != first.meta.name)
+    }
+
     // kubectl pkg/describe/describe.go: printLabelsMultiline writes key=value,
     // printAnnotationsMultiline writes key: value.
     @Test("describe pod prints labels as key=value and annotations as key: value, as kubectl does")
