@@ -1,3 +1,4 @@
+import KubedrillSupport
 import Foundation
 import KubeModel
 
@@ -51,13 +52,7 @@ public enum GeneratedObject {
 
     /// `a=b,c=d` (`--labels`) as a map; nil when a pair has no `=`.
     public static func labelMap(_ text: String) -> [String: String]? {
-        var labels: [String: String] = [:]
-        for pair in text.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty else { return nil }
-            labels[String(parts[0])] = String(parts[1])
-        }
-        return labels
+        KeyValue.list(text).map { Dictionary($0, uniquingKeysWith: { _, last in last }) }
     }
 }
 

@@ -7,6 +7,12 @@ public struct ResourceName: Sendable, Equatable {
     public var group: String
     public var shortNames: [String]
 
+    /// Kinds outside namespaces (`kubectl api-resources --namespaced=false`); a test holds this to the schema.
+    static let clusterScoped: Set<String> = ["Node", "Namespace", "PersistentVolume", "StorageClass", "PriorityClass",
+                                             "ClusterRole", "ClusterRoleBinding", "IngressClass"]
+
+    public var isNamespaced: Bool { !Self.clusterScoped.contains(kind) }
+
     /// `pods`, `deployments.apps`: the qualified resource of upstream's status errors.
     public var qualified: String { group.isEmpty ? plural : "\(plural).\(group)" }
 

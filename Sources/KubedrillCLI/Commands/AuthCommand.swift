@@ -51,7 +51,7 @@ struct AuthCanICommand: ParsableCommand {
             }
             request.name = parts.count > 1 ? parts[1] : ""
             request.subresource = subresource ?? ""
-            let clusterScoped = ResourceName.resolve(parts[0]).map { SimSession.key($0, "x", namespace: "x").namespace.isEmpty } ?? false
+            let clusterScoped = ResourceName.resolve(parts[0]).map { !$0.isNamespaced } ?? false
             request.namespace = clusterScoped || namespaces.allNamespaces ? "" : namespaces.current
         }
         let allowed = try SimSession.with(global, mutating: false) { cluster in RBACAuthorizer.allows(request, in: cluster.store) }

@@ -22,7 +22,7 @@ struct CreateCommand: ParsableCommand {
         try SimSession.with(global, mutating: true) { cluster in
             for manifest in try files.flatMap({ try ManifestInput.objects(atPath: $0) }) {
                 let created = try cluster.create(manifest.object)
-                env.out.line("\(created.kind.lowercased())\(ResourceName.forKind(created.kind).group.isEmpty ? "" : "." + ResourceName.forKind(created.kind).group)/\(created.meta.name ?? "") created")
+                env.out.line(SimSession.displayName(ResourceName.forKind(created.kind), created.meta.name ?? "") + " created")
             }
         }
     }

@@ -1,3 +1,4 @@
+import KubedrillSupport
 import ArgumentParser
 import Foundation
 import KubeSim
@@ -19,13 +20,12 @@ struct DataSources: ParsableArguments {
     func entries() throws -> [GeneratedObject.DataEntry] {
         var entries: [GeneratedObject.DataEntry] = []
         for literal in literals {
-            let parts = literal.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2, !parts[0].isEmpty else { throw UserError("invalid literal source \(literal), expected key=value") }
-            entries.append(.init(key: String(parts[0]), bytes: Data(parts[1].utf8)))
+            guard let (key, value) = KeyValue.split(literal) else { throw UserError("invalid literal source \(literal), expected key=value") }
+            entries.append(.init(key: key, bytes: Data(value.utf8)))
         }
         for source in files {
-            let parts = source.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            let (key, path) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, parts[0])
+            let named = KeyValue.split(source)
+            let (key, path) = named.map { (Optional($0.key), $0.value) } ?? (nil, source)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw UserError("error reading \(path): no such file or directory")
@@ -48,9 +48,8 @@ struct DataSources: ParsableArguments {
             for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let line = raw.trimmingCharacters(in: .whitespaces)
                 if line.isEmpty || line.hasPrefix("#") { continue }
-                let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                guard parts.count == 2, !parts[0].isEmpty else { throw UserError("\(path):\(offset + 1): \"\(line)\" is not a KEY=value line") }
-                entries.append(.init(key: String(parts[0]), bytes: Data(parts[1].utf8)))
+                guard let (key, value) = KeyValue.split(line) else { throw UserError("\(path):\(offset + 1): \"\(line)\" is not a KEY=value line") }
+                entries.append(.init(key: key, bytes: Data(value.utf8)))
             }
         }
         return entries

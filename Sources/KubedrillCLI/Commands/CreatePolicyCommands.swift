@@ -1,3 +1,4 @@
+import KubedrillSupport
 import ArgumentParser
 import KubeSim
 
@@ -14,12 +15,7 @@ struct CreateQuotaCommand: ParsableCommand {
     var scopes: String?
 
     func run() throws {
-        var limits: [(String, String)] = []
-        for pair in (hard ?? "").split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { throw UserError("invalid hard value \"\(pair)\": expected resource=quantity") }
-            limits.append((parts[0], parts[1]))
-        }
+        guard let limits = KeyValue.list(hard ?? "") else { throw UserError("invalid --hard \"\(hard ?? "")\": expected resource=quantity,…") }
         let scopeList = (scopes ?? "").split(separator: ",").map(String.init)
         try basics.emit(GeneratedObject.quota(name: basics.name ?? "", hard: limits, scopes: scopeList), command: "create quota")
     }

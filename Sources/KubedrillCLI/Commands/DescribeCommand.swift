@@ -16,7 +16,7 @@ struct DescribeCommand: ParsableCommand {
         let target = try SimSession.target(words)
         try SimSession.with(global, mutating: false) { cluster in
             let objects = target.names.isEmpty
-                ? cluster.store.list(kind: target.kind.kind, namespace: SimSession.key(target.kind, "", namespace: "x").namespace.isEmpty ? nil : namespaces.current)
+                ? cluster.store.list(kind: target.kind.kind, namespace: target.kind.isNamespaced ? namespaces.current : nil)
                 : try target.names.map { name in
                     let key = SimSession.key(target.kind, name, namespace: namespaces.current)
                     guard let object = cluster.get(key) else { throw APIError.notFound(key) }

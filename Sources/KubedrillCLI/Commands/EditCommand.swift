@@ -76,11 +76,7 @@ struct EditCommand: ParsableCommand {
 
     /// The file without its `#` comment lines, as kubectl reads it back.
     static func uncommented(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
-            .trimmingPrefix(while: { $0 == "\n" })
+        String(text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+            .drop { $0 == "\n" })
     }
-}
-
-private extension String {
-    func trimmingPrefix(while predicate: (Character) -> Bool) -> String { String(drop(while: predicate)) }
 }

@@ -37,7 +37,7 @@ struct GetCommand: ParsableCommand {
             var objects: [KubeObject]
             if target.names.isEmpty {
                 let scope = namespaces.allNamespaces ? nil : namespaces.current
-                objects = cluster.store.list(kind: target.kind.kind, namespace: SimSession.key(target.kind, "", namespace: "x").namespace.isEmpty ? nil : scope)
+                objects = cluster.store.list(kind: target.kind.kind, namespace: target.kind.isNamespaced ? scope : nil)
                 objects = objects.filter { matcher?.matches($0.meta.labels) ?? true }
             } else {
                 objects = try target.names.map { name in
@@ -53,7 +53,7 @@ struct GetCommand: ParsableCommand {
     private func print(_ objects: [KubeObject], kind: ResourceName, cluster: Cluster, env: CommandEnvironment) throws {
         switch output {
         case "name":
-            for object in objects { env.out.line("\(kind.kind.lowercased())\(kind.group.isEmpty ? "" : "." + kind.group)/\(object.meta.name ?? "")") }
+            for object in objects { env.out.line(SimSession.displayName(kind, object.meta.name ?? "")) }
         case "json", "yaml":
             let values = try objects.map { try $0.jsonValue() }
             let value: JSONValue = values.count == 1 && !words.dropFirst().isEmpty || values.count == 1 && words.first?.contains("/") == true
@@ -61,9 +61,7 @@ struct GetCommand: ParsableCommand {
             if output == "yaml" {
                 env.out.write(YAMLText.render(value))
             } else {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                env.out.line(String(decoding: try encoder.encode(value), as: UTF8.self))
+                env.out.line(try JSONOutput.string(value))
             }
         default:
             guard !objects.isEmpty else {

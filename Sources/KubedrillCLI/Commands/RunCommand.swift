@@ -1,3 +1,4 @@
+import KubedrillSupport
 import ArgumentParser
 import KubeSim
 
@@ -47,15 +48,15 @@ struct RunCommand: ParsableCommand {
         if image == nil { throw ValidationError("required flag(s) \"image\" not set") }
         if !["Always", "OnFailure", "Never"].contains(restart) { throw ValidationError("invalid restart policy: \(restart)") }
         if let labels, GeneratedObject.labelMap(labels) == nil { throw ValidationError("invalid label spec: \(labels)") }
-        for pair in env + annotations where !pair.contains("=") { throw ValidationError("invalid env: \(pair)") }
+        for pair in env + annotations where KeyValue.split(pair) == nil { throw ValidationError("invalid env: \(pair)") }
     }
 
     func run() throws {
         guard let name, let image else { return }
         var request = GeneratedObject.PodRequest(name: name, image: image)
         request.labels = labels.flatMap(GeneratedObject.labelMap)
-        request.env = env.map(Self.pair)
-        request.annotations = Dictionary(annotations.map(Self.pair)) { _, last in last }
+        request.env = env.compactMap(KeyValue.split)
+        request.annotations = Dictionary(annotations.compactMap(KeyValue.split)) { _, last in last }
         request.port = port
         request.restartPolicy = restart
         request.words = words
@@ -64,10 +65,5 @@ struct RunCommand: ParsableCommand {
         var pod = GeneratedObject.pod(request)
         if let namespace = namespaces.namespace { pod = GeneratedObject.placed(pod, in: namespace) }
         try generator.emit(pod, command: "run", global: global)
-    }
-
-    static func pair(_ text: String) -> (String, String) {
-        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        return (parts[0], parts.count > 1 ? parts[1] : "")
     }
 }

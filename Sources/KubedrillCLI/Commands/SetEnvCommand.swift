@@ -1,3 +1,4 @@
+import KubedrillSupport
 import ArgumentParser
 import KubeModel
 import KubeSim
@@ -32,11 +33,10 @@ struct SetEnvCommand: ParsableCommand {
                 remove.append(String(word.dropLast()))
                 continue
             }
-            let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 2, !parts[0].isEmpty else { throw ValidationError("environment variables must be of the form key=value and can only consist of alphanumeric characters, dashes, underscores and dots: \(word)") }
+            guard let (name, value) = KeyValue.split(word) else { throw ValidationError("environment variables must be of the form key=value and can only consist of alphanumeric characters, dashes, underscores and dots: \(word)") }
             var variable = EnvVar()
-            variable.name = parts[0]
-            variable.value = parts[1]
+            variable.name = name
+            variable.value = value
             set.append(variable)
         }
         try SimSession.with(global, mutating: true) { cluster in

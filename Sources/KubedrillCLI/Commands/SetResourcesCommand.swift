@@ -1,3 +1,4 @@
+import KubedrillSupport
 import ArgumentParser
 import KubeModel
 import KubeSim
@@ -28,11 +29,10 @@ struct SetResourcesCommand: ParsableCommand {
     static func quantities(_ text: String?) throws -> [String: Quantity] {
         var values: [String: Quantity] = [:]
         for pair in (text ?? "").split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let quantity = try? Quantity(parsing: parts[1]) else {
+            guard let (name, amount) = KeyValue.split(pair), let quantity = try? Quantity(parsing: amount) else {
                 throw UserError("invalid resource \"\(pair)\": expected name=quantity, such as cpu=200m or memory=512Mi")
             }
-            values[parts[0]] = quantity
+            values[name] = quantity
         }
         return values
     }

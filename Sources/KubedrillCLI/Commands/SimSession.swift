@@ -93,8 +93,7 @@ enum SimSession {
     }
 
     static func key(_ kind: ResourceName, _ name: String, namespace: String) -> ObjectKey {
-        let namespaced = !["Node", "Namespace", "PersistentVolume", "StorageClass", "PriorityClass", "ClusterRole", "ClusterRoleBinding", "IngressClass"].contains(kind.kind)
-        return ObjectKey(kind: kind.kind, namespace: namespaced ? namespace : "", name: name)
+        ObjectKey(kind: kind.kind, namespace: kind.isNamespaced ? namespace : "", name: name)
     }
 }
 

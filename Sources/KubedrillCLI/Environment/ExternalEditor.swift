@@ -11,7 +11,7 @@ enum ExternalEditor {
         let editor = command(env.variables)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        // The editor is a shell word list ("code -w"); the file and line travel as variables, unquoted nowhere.
+        // The editor may be several shell words ("code -w"); the file and line travel as variables, so no path is ever spliced into the script.
         process.arguments = ["-c", line == nil ? "exec \(editor) \"$KUBEDRILL_FILE\"" : "exec \(editor) +\"$KUBEDRILL_LINE\" \"$KUBEDRILL_FILE\""]
         var variables = env.variables
         variables["KUBEDRILL_LINE"] = line.map(String.init) ?? ""

@@ -103,3 +103,15 @@ struct StoreTests {
         #expect(text.contains("team: blue") && !text.contains("team=blue"))
     }
 }
+
+@Suite("Resource names")
+struct ResourceNameTests {
+    @Test("Each kind's namespace scope agrees with the upstream v1.33 schema (kubectl api-resources NAMESPACED)")
+    func scopeMatchesSchema() {
+        for entry in ResourceName.all {
+            guard let info = KubeSchema.bundled.kinds.first(where: { $0.kind == entry.kind }) else { continue }
+            #expect(entry.isNamespaced == info.isNamespaced, "\(entry.kind)")
+        }
+        #expect(!ResourceName.forKind("ClusterRoleBinding").isNamespaced && ResourceName.forKind("RoleBinding").isNamespaced)
+    }
+}
