@@ -10,13 +10,17 @@ Output (structure only, no upstream prose):
   Sources/KubeModel/Types/Generated/*.swift   one Codable struct per type, grouped by API package
 
 Run once after changing KINDS:  pip install kubernetes-validate && python3 Scripts/generate-schema.py
+After changing only the Swift output below:  python3 Scripts/generate-schema.py --swift-only
+(reads the committed compact schema; kubernetes-validate is not needed).
 """
 import json, os, re, sys
-import kubernetes_validate
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SCHEMA_DIR = os.path.join(os.path.dirname(kubernetes_validate.__file__),
-                          "kubernetes-json-schema", "v1.33.0-local-strict")
+COMPACT = os.path.join(ROOT, "Sources/KubeModel/Schema/schema-1.33.json")
+
+def schema_dir():
+    import kubernetes_validate
+    return os.path.join(os.path.dirname(kubernetes_validate.__file__), "kubernetes-json-schema", "v1.33.0-local-strict")
 
 # (apiVersion, kind, definition, namespaced)
 KINDS = [
@@ -68,7 +72,10 @@ def short(name):
     return name
 
 def main():
-    defs = json.load(open(os.path.join(SCHEMA_DIR, "_definitions.json")))["$defs"]
+    if "--swift-only" in sys.argv[1:]:
+        write_swift(json.load(open(COMPACT)))
+        return
+    defs = json.load(open(os.path.join(schema_dir(), "_definitions.json")))["$defs"]
     reached, order = {}, []
 
     def field_type(prop):
@@ -127,7 +134,7 @@ def main():
         "kinds": [{"apiVersion": a, "kind": k, "type": short(d), "namespaced": n} for a, k, d, n in KINDS],
         "types": {short(n): reached[n] for n in sorted(reached)},
     }
-    out = os.path.join(ROOT, "Sources/KubeModel/Schema/schema-1.33.json")
+    out = COMPACT
     with open(out, "w") as f:
         json.dump(compact, f, separators=(",", ":"), sort_keys=True)
         f.write("\n")
@@ -241,10 +248,10 @@ def render_struct(name, entry, names, kind):
                 default = '"%s"' % kind["apiVersion"]
             if kind and field == "kind":
                 default = '"%s"' % kind["kind"]
-            lines.append("    public var %s: %s = %s" % (ident(field), st, default))
+            lines.append("    %spublic var %s: %s = %s" % ("@Box " if t.startswith("@") else "", ident(field), st, default))
             decode.append("        %s = try c.decodeIfPresent(%s.self, forKey: .%s) ?? %s" % (ident(field), st, ident(field), default))
         else:
-            lines.append("    public var %s: %s?" % (ident(field), st))
+            lines.append("    %spublic var %s: %s?" % ("@OptionalBox " if t.startswith("@") else "", ident(field), st))
             decode.append("        %s = try c.decodeIfPresent(%s.self, forKey: .%s)" % (ident(field), st, ident(field)))
     lines.append("")
     lines.append("    public init() {}")
@@ -259,24 +266,29 @@ def render_struct(name, entry, names, kind):
     lines.append("    /// Reads the fields straight from a parsed document; values of the wrong type are left unset")
     lines.append("    /// (structural validation reports them), so a partly wrong manifest still yields an object.")
     lines.append("    public init(tree node: YAMLNode) {")
-    lines.append("        self.init()")
-    if entry["fields"]:
-        lines.append("        guard let entries = node.entries else { return }")
-        lines.append("        for entry in entries {")
+    if not entry["fields"]:
+        lines.append("        self.init()")
+    else:
+        # Built in a local and assigned once: writing the boxed fields of `self` in the loop
+        # crashed the Swift 6.3 optimizer (CopyPropagation, in DaemonSetSpec.init(tree:)).
+        lines.append("        var decoded = Self()")
+        lines.append("        for entry in node.entries ?? [] {")
         lines.append("            switch entry.key {")
         for field, t in entry["fields"].items():
             expr = tree_expr(t, names, "entry.value")
+            target = "decoded." + ident(field)
             if field in required:
                 default = zero_value(t, names)
                 if kind and field in ("apiVersion", "kind"):
-                    lines.append('            case "%s": if let value = %s { %s = value }' % (field, expr, ident(field)))
+                    lines.append('            case "%s": if let value = %s { %s = value }' % (field, expr, target))
                     continue
-                lines.append('            case "%s": %s = %s ?? %s' % (field, ident(field), expr, default))
+                lines.append('            case "%s": %s = %s ?? %s' % (field, target, expr, default))
             else:
-                lines.append('            case "%s": %s = %s' % (field, ident(field), expr))
+                lines.append('            case "%s": %s = %s' % (field, target, expr))
         lines.append("            default: break")
         lines.append("            }")
         lines.append("        }")
+        lines.append("        self = decoded")
     lines.append("    }")
     lines.append("}")
     return lines

@@ -4,9 +4,9 @@
 public struct DaemonSet: Codable, Equatable, Sendable {
     public var apiVersion: String = "apps/v1"
     public var kind: String = "DaemonSet"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: DaemonSetSpec?
-    public var status: DaemonSetStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: DaemonSetSpec?
+    @OptionalBox public var status: DaemonSetStatus?
 
     public init() {}
 
@@ -23,18 +23,18 @@ public struct DaemonSet: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, DaemonSetSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, DaemonSetStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, DaemonSetSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, DaemonSetStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -61,18 +61,18 @@ public struct DaemonSetCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -80,9 +80,9 @@ public struct DaemonSetCondition: Codable, Equatable, Sendable {
 public struct DaemonSetSpec: Codable, Equatable, Sendable {
     public var minReadySeconds: Int32?
     public var revisionHistoryLimit: Int32?
-    public var selector: LabelSelector = LabelSelector()
-    public var template: PodTemplateSpec = PodTemplateSpec()
-    public var updateStrategy: DaemonSetUpdateStrategy?
+    @Box public var selector: LabelSelector = LabelSelector()
+    @Box public var template: PodTemplateSpec = PodTemplateSpec()
+    @OptionalBox public var updateStrategy: DaemonSetUpdateStrategy?
 
     public init() {}
 
@@ -99,18 +99,18 @@ public struct DaemonSetSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "minReadySeconds": minReadySeconds = TreeDecode.int32(entry.value)
-            case "revisionHistoryLimit": revisionHistoryLimit = TreeDecode.int32(entry.value)
-            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
-            case "template": template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
-            case "updateStrategy": updateStrategy = TreeDecode.object(entry.value, DaemonSetUpdateStrategy.init(tree:))
+            case "minReadySeconds": decoded.minReadySeconds = TreeDecode.int32(entry.value)
+            case "revisionHistoryLimit": decoded.revisionHistoryLimit = TreeDecode.int32(entry.value)
+            case "selector": decoded.selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
+            case "template": decoded.template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
+            case "updateStrategy": decoded.updateStrategy = TreeDecode.object(entry.value, DaemonSetUpdateStrategy.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -147,29 +147,29 @@ public struct DaemonSetStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "collisionCount": collisionCount = TreeDecode.int32(entry.value)
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, DaemonSetCondition.init(tree:)) }
-            case "currentNumberScheduled": currentNumberScheduled = TreeDecode.int32(entry.value) ?? 0
-            case "desiredNumberScheduled": desiredNumberScheduled = TreeDecode.int32(entry.value) ?? 0
-            case "numberAvailable": numberAvailable = TreeDecode.int32(entry.value)
-            case "numberMisscheduled": numberMisscheduled = TreeDecode.int32(entry.value) ?? 0
-            case "numberReady": numberReady = TreeDecode.int32(entry.value) ?? 0
-            case "numberUnavailable": numberUnavailable = TreeDecode.int32(entry.value)
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
-            case "updatedNumberScheduled": updatedNumberScheduled = TreeDecode.int32(entry.value)
+            case "collisionCount": decoded.collisionCount = TreeDecode.int32(entry.value)
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, DaemonSetCondition.init(tree:)) }
+            case "currentNumberScheduled": decoded.currentNumberScheduled = TreeDecode.int32(entry.value) ?? 0
+            case "desiredNumberScheduled": decoded.desiredNumberScheduled = TreeDecode.int32(entry.value) ?? 0
+            case "numberAvailable": decoded.numberAvailable = TreeDecode.int32(entry.value)
+            case "numberMisscheduled": decoded.numberMisscheduled = TreeDecode.int32(entry.value) ?? 0
+            case "numberReady": decoded.numberReady = TreeDecode.int32(entry.value) ?? 0
+            case "numberUnavailable": decoded.numberUnavailable = TreeDecode.int32(entry.value)
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
+            case "updatedNumberScheduled": decoded.updatedNumberScheduled = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `apps.v1.DaemonSetUpdateStrategy`.
 public struct DaemonSetUpdateStrategy: Codable, Equatable, Sendable {
-    public var rollingUpdate: RollingUpdateDaemonSet?
+    @OptionalBox public var rollingUpdate: RollingUpdateDaemonSet?
     public var type: String?
 
     public init() {}
@@ -184,15 +184,15 @@ public struct DaemonSetUpdateStrategy: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "rollingUpdate": rollingUpdate = TreeDecode.object(entry.value, RollingUpdateDaemonSet.init(tree:))
-            case "type": type = TreeDecode.string(entry.value)
+            case "rollingUpdate": decoded.rollingUpdate = TreeDecode.object(entry.value, RollingUpdateDaemonSet.init(tree:))
+            case "type": decoded.type = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -200,9 +200,9 @@ public struct DaemonSetUpdateStrategy: Codable, Equatable, Sendable {
 public struct Deployment: Codable, Equatable, Sendable {
     public var apiVersion: String = "apps/v1"
     public var kind: String = "Deployment"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: DeploymentSpec?
-    public var status: DeploymentStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: DeploymentSpec?
+    @OptionalBox public var status: DeploymentStatus?
 
     public init() {}
 
@@ -219,18 +219,18 @@ public struct Deployment: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, DeploymentSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, DeploymentStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, DeploymentSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, DeploymentStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -259,19 +259,19 @@ public struct DeploymentCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "lastUpdateTime": lastUpdateTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "lastUpdateTime": decoded.lastUpdateTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -282,9 +282,9 @@ public struct DeploymentSpec: Codable, Equatable, Sendable {
     public var progressDeadlineSeconds: Int32?
     public var replicas: Int32?
     public var revisionHistoryLimit: Int32?
-    public var selector: LabelSelector = LabelSelector()
-    public var strategy: DeploymentStrategy?
-    public var template: PodTemplateSpec = PodTemplateSpec()
+    @Box public var selector: LabelSelector = LabelSelector()
+    @OptionalBox public var strategy: DeploymentStrategy?
+    @Box public var template: PodTemplateSpec = PodTemplateSpec()
 
     public init() {}
 
@@ -304,21 +304,21 @@ public struct DeploymentSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "minReadySeconds": minReadySeconds = TreeDecode.int32(entry.value)
-            case "paused": paused = TreeDecode.bool(entry.value)
-            case "progressDeadlineSeconds": progressDeadlineSeconds = TreeDecode.int32(entry.value)
-            case "replicas": replicas = TreeDecode.int32(entry.value)
-            case "revisionHistoryLimit": revisionHistoryLimit = TreeDecode.int32(entry.value)
-            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
-            case "strategy": strategy = TreeDecode.object(entry.value, DeploymentStrategy.init(tree:))
-            case "template": template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
+            case "minReadySeconds": decoded.minReadySeconds = TreeDecode.int32(entry.value)
+            case "paused": decoded.paused = TreeDecode.bool(entry.value)
+            case "progressDeadlineSeconds": decoded.progressDeadlineSeconds = TreeDecode.int32(entry.value)
+            case "replicas": decoded.replicas = TreeDecode.int32(entry.value)
+            case "revisionHistoryLimit": decoded.revisionHistoryLimit = TreeDecode.int32(entry.value)
+            case "selector": decoded.selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
+            case "strategy": decoded.strategy = TreeDecode.object(entry.value, DeploymentStrategy.init(tree:))
+            case "template": decoded.template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -353,28 +353,28 @@ public struct DeploymentStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "availableReplicas": availableReplicas = TreeDecode.int32(entry.value)
-            case "collisionCount": collisionCount = TreeDecode.int32(entry.value)
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, DeploymentCondition.init(tree:)) }
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
-            case "readyReplicas": readyReplicas = TreeDecode.int32(entry.value)
-            case "replicas": replicas = TreeDecode.int32(entry.value)
-            case "terminatingReplicas": terminatingReplicas = TreeDecode.int32(entry.value)
-            case "unavailableReplicas": unavailableReplicas = TreeDecode.int32(entry.value)
-            case "updatedReplicas": updatedReplicas = TreeDecode.int32(entry.value)
+            case "availableReplicas": decoded.availableReplicas = TreeDecode.int32(entry.value)
+            case "collisionCount": decoded.collisionCount = TreeDecode.int32(entry.value)
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, DeploymentCondition.init(tree:)) }
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
+            case "readyReplicas": decoded.readyReplicas = TreeDecode.int32(entry.value)
+            case "replicas": decoded.replicas = TreeDecode.int32(entry.value)
+            case "terminatingReplicas": decoded.terminatingReplicas = TreeDecode.int32(entry.value)
+            case "unavailableReplicas": decoded.unavailableReplicas = TreeDecode.int32(entry.value)
+            case "updatedReplicas": decoded.updatedReplicas = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `apps.v1.DeploymentStrategy`.
 public struct DeploymentStrategy: Codable, Equatable, Sendable {
-    public var rollingUpdate: RollingUpdateDeployment?
+    @OptionalBox public var rollingUpdate: RollingUpdateDeployment?
     public var type: String?
 
     public init() {}
@@ -389,15 +389,15 @@ public struct DeploymentStrategy: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "rollingUpdate": rollingUpdate = TreeDecode.object(entry.value, RollingUpdateDeployment.init(tree:))
-            case "type": type = TreeDecode.string(entry.value)
+            case "rollingUpdate": decoded.rollingUpdate = TreeDecode.object(entry.value, RollingUpdateDeployment.init(tree:))
+            case "type": decoded.type = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -405,9 +405,9 @@ public struct DeploymentStrategy: Codable, Equatable, Sendable {
 public struct ReplicaSet: Codable, Equatable, Sendable {
     public var apiVersion: String = "apps/v1"
     public var kind: String = "ReplicaSet"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: ReplicaSetSpec?
-    public var status: ReplicaSetStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: ReplicaSetSpec?
+    @OptionalBox public var status: ReplicaSetStatus?
 
     public init() {}
 
@@ -424,18 +424,18 @@ public struct ReplicaSet: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, ReplicaSetSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, ReplicaSetStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, ReplicaSetSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, ReplicaSetStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -462,18 +462,18 @@ public struct ReplicaSetCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 

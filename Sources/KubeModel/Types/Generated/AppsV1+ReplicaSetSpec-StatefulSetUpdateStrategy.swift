@@ -4,8 +4,8 @@
 public struct ReplicaSetSpec: Codable, Equatable, Sendable {
     public var minReadySeconds: Int32?
     public var replicas: Int32?
-    public var selector: LabelSelector = LabelSelector()
-    public var template: PodTemplateSpec?
+    @Box public var selector: LabelSelector = LabelSelector()
+    @OptionalBox public var template: PodTemplateSpec?
 
     public init() {}
 
@@ -21,17 +21,17 @@ public struct ReplicaSetSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "minReadySeconds": minReadySeconds = TreeDecode.int32(entry.value)
-            case "replicas": replicas = TreeDecode.int32(entry.value)
-            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
-            case "template": template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:))
+            case "minReadySeconds": decoded.minReadySeconds = TreeDecode.int32(entry.value)
+            case "replicas": decoded.replicas = TreeDecode.int32(entry.value)
+            case "selector": decoded.selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
+            case "template": decoded.template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -62,20 +62,20 @@ public struct ReplicaSetStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "availableReplicas": availableReplicas = TreeDecode.int32(entry.value)
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, ReplicaSetCondition.init(tree:)) }
-            case "fullyLabeledReplicas": fullyLabeledReplicas = TreeDecode.int32(entry.value)
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
-            case "readyReplicas": readyReplicas = TreeDecode.int32(entry.value)
-            case "replicas": replicas = TreeDecode.int32(entry.value) ?? 0
-            case "terminatingReplicas": terminatingReplicas = TreeDecode.int32(entry.value)
+            case "availableReplicas": decoded.availableReplicas = TreeDecode.int32(entry.value)
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, ReplicaSetCondition.init(tree:)) }
+            case "fullyLabeledReplicas": decoded.fullyLabeledReplicas = TreeDecode.int32(entry.value)
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
+            case "readyReplicas": decoded.readyReplicas = TreeDecode.int32(entry.value)
+            case "replicas": decoded.replicas = TreeDecode.int32(entry.value) ?? 0
+            case "terminatingReplicas": decoded.terminatingReplicas = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -96,15 +96,15 @@ public struct RollingUpdateDaemonSet: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "maxSurge": maxSurge = TreeDecode.intOrString(entry.value)
-            case "maxUnavailable": maxUnavailable = TreeDecode.intOrString(entry.value)
+            case "maxSurge": decoded.maxSurge = TreeDecode.intOrString(entry.value)
+            case "maxUnavailable": decoded.maxUnavailable = TreeDecode.intOrString(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -125,15 +125,15 @@ public struct RollingUpdateDeployment: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "maxSurge": maxSurge = TreeDecode.intOrString(entry.value)
-            case "maxUnavailable": maxUnavailable = TreeDecode.intOrString(entry.value)
+            case "maxSurge": decoded.maxSurge = TreeDecode.intOrString(entry.value)
+            case "maxUnavailable": decoded.maxUnavailable = TreeDecode.intOrString(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -154,15 +154,15 @@ public struct RollingUpdateStatefulSetStrategy: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "maxUnavailable": maxUnavailable = TreeDecode.intOrString(entry.value)
-            case "partition": partition = TreeDecode.int32(entry.value)
+            case "maxUnavailable": decoded.maxUnavailable = TreeDecode.intOrString(entry.value)
+            case "partition": decoded.partition = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -170,9 +170,9 @@ public struct RollingUpdateStatefulSetStrategy: Codable, Equatable, Sendable {
 public struct StatefulSet: Codable, Equatable, Sendable {
     public var apiVersion: String = "apps/v1"
     public var kind: String = "StatefulSet"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: StatefulSetSpec?
-    public var status: StatefulSetStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: StatefulSetSpec?
+    @OptionalBox public var status: StatefulSetStatus?
 
     public init() {}
 
@@ -189,18 +189,18 @@ public struct StatefulSet: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, StatefulSetSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, StatefulSetStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, StatefulSetSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, StatefulSetStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -227,18 +227,18 @@ public struct StatefulSetCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -257,14 +257,14 @@ public struct StatefulSetOrdinals: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "start": start = TreeDecode.int32(entry.value)
+            case "start": decoded.start = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -285,30 +285,30 @@ public struct StatefulSetPersistentVolumeClaimRetentionPolicy: Codable, Equatabl
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "whenDeleted": whenDeleted = TreeDecode.string(entry.value)
-            case "whenScaled": whenScaled = TreeDecode.string(entry.value)
+            case "whenDeleted": decoded.whenDeleted = TreeDecode.string(entry.value)
+            case "whenScaled": decoded.whenScaled = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `apps.v1.StatefulSetSpec`.
 public struct StatefulSetSpec: Codable, Equatable, Sendable {
     public var minReadySeconds: Int32?
-    public var ordinals: StatefulSetOrdinals?
-    public var persistentVolumeClaimRetentionPolicy: StatefulSetPersistentVolumeClaimRetentionPolicy?
+    @OptionalBox public var ordinals: StatefulSetOrdinals?
+    @OptionalBox public var persistentVolumeClaimRetentionPolicy: StatefulSetPersistentVolumeClaimRetentionPolicy?
     public var podManagementPolicy: String?
     public var replicas: Int32?
     public var revisionHistoryLimit: Int32?
-    public var selector: LabelSelector = LabelSelector()
+    @Box public var selector: LabelSelector = LabelSelector()
     public var serviceName: String?
-    public var template: PodTemplateSpec = PodTemplateSpec()
-    public var updateStrategy: StatefulSetUpdateStrategy?
+    @Box public var template: PodTemplateSpec = PodTemplateSpec()
+    @OptionalBox public var updateStrategy: StatefulSetUpdateStrategy?
     public var volumeClaimTemplates: [PersistentVolumeClaim]?
 
     public init() {}
@@ -332,24 +332,24 @@ public struct StatefulSetSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "minReadySeconds": minReadySeconds = TreeDecode.int32(entry.value)
-            case "ordinals": ordinals = TreeDecode.object(entry.value, StatefulSetOrdinals.init(tree:))
-            case "persistentVolumeClaimRetentionPolicy": persistentVolumeClaimRetentionPolicy = TreeDecode.object(entry.value, StatefulSetPersistentVolumeClaimRetentionPolicy.init(tree:))
-            case "podManagementPolicy": podManagementPolicy = TreeDecode.string(entry.value)
-            case "replicas": replicas = TreeDecode.int32(entry.value)
-            case "revisionHistoryLimit": revisionHistoryLimit = TreeDecode.int32(entry.value)
-            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
-            case "serviceName": serviceName = TreeDecode.string(entry.value)
-            case "template": template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
-            case "updateStrategy": updateStrategy = TreeDecode.object(entry.value, StatefulSetUpdateStrategy.init(tree:))
-            case "volumeClaimTemplates": volumeClaimTemplates = TreeDecode.list(entry.value) { TreeDecode.object($0, PersistentVolumeClaim.init(tree:)) }
+            case "minReadySeconds": decoded.minReadySeconds = TreeDecode.int32(entry.value)
+            case "ordinals": decoded.ordinals = TreeDecode.object(entry.value, StatefulSetOrdinals.init(tree:))
+            case "persistentVolumeClaimRetentionPolicy": decoded.persistentVolumeClaimRetentionPolicy = TreeDecode.object(entry.value, StatefulSetPersistentVolumeClaimRetentionPolicy.init(tree:))
+            case "podManagementPolicy": decoded.podManagementPolicy = TreeDecode.string(entry.value)
+            case "replicas": decoded.replicas = TreeDecode.int32(entry.value)
+            case "revisionHistoryLimit": decoded.revisionHistoryLimit = TreeDecode.int32(entry.value)
+            case "selector": decoded.selector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
+            case "serviceName": decoded.serviceName = TreeDecode.string(entry.value)
+            case "template": decoded.template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
+            case "updateStrategy": decoded.updateStrategy = TreeDecode.object(entry.value, StatefulSetUpdateStrategy.init(tree:))
+            case "volumeClaimTemplates": decoded.volumeClaimTemplates = TreeDecode.list(entry.value) { TreeDecode.object($0, PersistentVolumeClaim.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -386,29 +386,29 @@ public struct StatefulSetStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "availableReplicas": availableReplicas = TreeDecode.int32(entry.value)
-            case "collisionCount": collisionCount = TreeDecode.int32(entry.value)
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, StatefulSetCondition.init(tree:)) }
-            case "currentReplicas": currentReplicas = TreeDecode.int32(entry.value)
-            case "currentRevision": currentRevision = TreeDecode.string(entry.value)
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
-            case "readyReplicas": readyReplicas = TreeDecode.int32(entry.value)
-            case "replicas": replicas = TreeDecode.int32(entry.value) ?? 0
-            case "updateRevision": updateRevision = TreeDecode.string(entry.value)
-            case "updatedReplicas": updatedReplicas = TreeDecode.int32(entry.value)
+            case "availableReplicas": decoded.availableReplicas = TreeDecode.int32(entry.value)
+            case "collisionCount": decoded.collisionCount = TreeDecode.int32(entry.value)
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, StatefulSetCondition.init(tree:)) }
+            case "currentReplicas": decoded.currentReplicas = TreeDecode.int32(entry.value)
+            case "currentRevision": decoded.currentRevision = TreeDecode.string(entry.value)
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
+            case "readyReplicas": decoded.readyReplicas = TreeDecode.int32(entry.value)
+            case "replicas": decoded.replicas = TreeDecode.int32(entry.value) ?? 0
+            case "updateRevision": decoded.updateRevision = TreeDecode.string(entry.value)
+            case "updatedReplicas": decoded.updatedReplicas = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `apps.v1.StatefulSetUpdateStrategy`.
 public struct StatefulSetUpdateStrategy: Codable, Equatable, Sendable {
-    public var rollingUpdate: RollingUpdateStatefulSetStrategy?
+    @OptionalBox public var rollingUpdate: RollingUpdateStatefulSetStrategy?
     public var type: String?
 
     public init() {}
@@ -423,15 +423,15 @@ public struct StatefulSetUpdateStrategy: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "rollingUpdate": rollingUpdate = TreeDecode.object(entry.value, RollingUpdateStatefulSetStrategy.init(tree:))
-            case "type": type = TreeDecode.string(entry.value)
+            case "rollingUpdate": decoded.rollingUpdate = TreeDecode.object(entry.value, RollingUpdateStatefulSetStrategy.init(tree:))
+            case "type": decoded.type = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

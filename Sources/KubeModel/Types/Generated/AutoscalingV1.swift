@@ -19,16 +19,16 @@ public struct AutoscalingV1CrossVersionObjectReference: Codable, Equatable, Send
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
-            case "kind": kind = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "apiVersion": decoded.apiVersion = TreeDecode.string(entry.value)
+            case "kind": decoded.kind = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -36,9 +36,9 @@ public struct AutoscalingV1CrossVersionObjectReference: Codable, Equatable, Send
 public struct AutoscalingV1HorizontalPodAutoscaler: Codable, Equatable, Sendable {
     public var apiVersion: String = "autoscaling/v1"
     public var kind: String = "HorizontalPodAutoscaler"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: AutoscalingV1HorizontalPodAutoscalerSpec?
-    public var status: AutoscalingV1HorizontalPodAutoscalerStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: AutoscalingV1HorizontalPodAutoscalerSpec?
+    @OptionalBox public var status: AutoscalingV1HorizontalPodAutoscalerStatus?
 
     public init() {}
 
@@ -55,18 +55,18 @@ public struct AutoscalingV1HorizontalPodAutoscaler: Codable, Equatable, Sendable
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, AutoscalingV1HorizontalPodAutoscalerSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, AutoscalingV1HorizontalPodAutoscalerStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, AutoscalingV1HorizontalPodAutoscalerSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, AutoscalingV1HorizontalPodAutoscalerStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -74,7 +74,7 @@ public struct AutoscalingV1HorizontalPodAutoscaler: Codable, Equatable, Sendable
 public struct AutoscalingV1HorizontalPodAutoscalerSpec: Codable, Equatable, Sendable {
     public var maxReplicas: Int32 = 0
     public var minReplicas: Int32?
-    public var scaleTargetRef: AutoscalingV1CrossVersionObjectReference = AutoscalingV1CrossVersionObjectReference()
+    @Box public var scaleTargetRef: AutoscalingV1CrossVersionObjectReference = AutoscalingV1CrossVersionObjectReference()
     public var targetCPUUtilizationPercentage: Int32?
 
     public init() {}
@@ -91,17 +91,17 @@ public struct AutoscalingV1HorizontalPodAutoscalerSpec: Codable, Equatable, Send
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "maxReplicas": maxReplicas = TreeDecode.int32(entry.value) ?? 0
-            case "minReplicas": minReplicas = TreeDecode.int32(entry.value)
-            case "scaleTargetRef": scaleTargetRef = TreeDecode.object(entry.value, AutoscalingV1CrossVersionObjectReference.init(tree:)) ?? AutoscalingV1CrossVersionObjectReference()
-            case "targetCPUUtilizationPercentage": targetCPUUtilizationPercentage = TreeDecode.int32(entry.value)
+            case "maxReplicas": decoded.maxReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "minReplicas": decoded.minReplicas = TreeDecode.int32(entry.value)
+            case "scaleTargetRef": decoded.scaleTargetRef = TreeDecode.object(entry.value, AutoscalingV1CrossVersionObjectReference.init(tree:)) ?? AutoscalingV1CrossVersionObjectReference()
+            case "targetCPUUtilizationPercentage": decoded.targetCPUUtilizationPercentage = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -128,18 +128,18 @@ public struct AutoscalingV1HorizontalPodAutoscalerStatus: Codable, Equatable, Se
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "currentCPUUtilizationPercentage": currentCPUUtilizationPercentage = TreeDecode.int32(entry.value)
-            case "currentReplicas": currentReplicas = TreeDecode.int32(entry.value) ?? 0
-            case "desiredReplicas": desiredReplicas = TreeDecode.int32(entry.value) ?? 0
-            case "lastScaleTime": lastScaleTime = TreeDecode.string(entry.value)
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
+            case "currentCPUUtilizationPercentage": decoded.currentCPUUtilizationPercentage = TreeDecode.int32(entry.value)
+            case "currentReplicas": decoded.currentReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "desiredReplicas": decoded.desiredReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "lastScaleTime": decoded.lastScaleTime = TreeDecode.string(entry.value)
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -4,7 +4,7 @@
 public struct ContainerResourceMetricSource: Codable, Equatable, Sendable {
     public var container: String = ""
     public var name: String = ""
-    public var target: MetricTarget = MetricTarget()
+    @Box public var target: MetricTarget = MetricTarget()
 
     public init() {}
 
@@ -19,23 +19,23 @@ public struct ContainerResourceMetricSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "container": container = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "target": target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
+            case "container": decoded.container = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "target": decoded.target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.ContainerResourceMetricStatus`.
 public struct ContainerResourceMetricStatus: Codable, Equatable, Sendable {
     public var container: String = ""
-    public var current: MetricValueStatus = MetricValueStatus()
+    @Box public var current: MetricValueStatus = MetricValueStatus()
     public var name: String = ""
 
     public init() {}
@@ -51,16 +51,16 @@ public struct ContainerResourceMetricStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "container": container = TreeDecode.string(entry.value) ?? ""
-            case "current": current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "container": decoded.container = TreeDecode.string(entry.value) ?? ""
+            case "current": decoded.current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -83,23 +83,23 @@ public struct CrossVersionObjectReference: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
-            case "kind": kind = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "apiVersion": decoded.apiVersion = TreeDecode.string(entry.value)
+            case "kind": decoded.kind = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.ExternalMetricSource`.
 public struct ExternalMetricSource: Codable, Equatable, Sendable {
-    public var metric: MetricIdentifier = MetricIdentifier()
-    public var target: MetricTarget = MetricTarget()
+    @Box public var metric: MetricIdentifier = MetricIdentifier()
+    @Box public var target: MetricTarget = MetricTarget()
 
     public init() {}
 
@@ -113,22 +113,22 @@ public struct ExternalMetricSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "metric": metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
-            case "target": target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
+            case "metric": decoded.metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
+            case "target": decoded.target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.ExternalMetricStatus`.
 public struct ExternalMetricStatus: Codable, Equatable, Sendable {
-    public var current: MetricValueStatus = MetricValueStatus()
-    public var metric: MetricIdentifier = MetricIdentifier()
+    @Box public var current: MetricValueStatus = MetricValueStatus()
+    @Box public var metric: MetricIdentifier = MetricIdentifier()
 
     public init() {}
 
@@ -142,15 +142,15 @@ public struct ExternalMetricStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "current": current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
-            case "metric": metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
+            case "current": decoded.current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
+            case "metric": decoded.metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -173,16 +173,16 @@ public struct HPAScalingPolicy: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "periodSeconds": periodSeconds = TreeDecode.int32(entry.value) ?? 0
-            case "type": type = TreeDecode.string(entry.value) ?? ""
-            case "value": value = TreeDecode.int32(entry.value) ?? 0
+            case "periodSeconds": decoded.periodSeconds = TreeDecode.int32(entry.value) ?? 0
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
+            case "value": decoded.value = TreeDecode.int32(entry.value) ?? 0
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -207,17 +207,17 @@ public struct HPAScalingRules: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "policies": policies = TreeDecode.list(entry.value) { TreeDecode.object($0, HPAScalingPolicy.init(tree:)) }
-            case "selectPolicy": selectPolicy = TreeDecode.string(entry.value)
-            case "stabilizationWindowSeconds": stabilizationWindowSeconds = TreeDecode.int32(entry.value)
-            case "tolerance": tolerance = TreeDecode.quantity(entry.value)
+            case "policies": decoded.policies = TreeDecode.list(entry.value) { TreeDecode.object($0, HPAScalingPolicy.init(tree:)) }
+            case "selectPolicy": decoded.selectPolicy = TreeDecode.string(entry.value)
+            case "stabilizationWindowSeconds": decoded.stabilizationWindowSeconds = TreeDecode.int32(entry.value)
+            case "tolerance": decoded.tolerance = TreeDecode.quantity(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -225,9 +225,9 @@ public struct HPAScalingRules: Codable, Equatable, Sendable {
 public struct HorizontalPodAutoscaler: Codable, Equatable, Sendable {
     public var apiVersion: String = "autoscaling/v2"
     public var kind: String = "HorizontalPodAutoscaler"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: HorizontalPodAutoscalerSpec?
-    public var status: HorizontalPodAutoscalerStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: HorizontalPodAutoscalerSpec?
+    @OptionalBox public var status: HorizontalPodAutoscalerStatus?
 
     public init() {}
 
@@ -244,25 +244,25 @@ public struct HorizontalPodAutoscaler: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, HorizontalPodAutoscalerSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, HorizontalPodAutoscalerStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, HorizontalPodAutoscalerSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, HorizontalPodAutoscalerStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.HorizontalPodAutoscalerBehavior`.
 public struct HorizontalPodAutoscalerBehavior: Codable, Equatable, Sendable {
-    public var scaleDown: HPAScalingRules?
-    public var scaleUp: HPAScalingRules?
+    @OptionalBox public var scaleDown: HPAScalingRules?
+    @OptionalBox public var scaleUp: HPAScalingRules?
 
     public init() {}
 
@@ -276,15 +276,15 @@ public struct HorizontalPodAutoscalerBehavior: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "scaleDown": scaleDown = TreeDecode.object(entry.value, HPAScalingRules.init(tree:))
-            case "scaleUp": scaleUp = TreeDecode.object(entry.value, HPAScalingRules.init(tree:))
+            case "scaleDown": decoded.scaleDown = TreeDecode.object(entry.value, HPAScalingRules.init(tree:))
+            case "scaleUp": decoded.scaleUp = TreeDecode.object(entry.value, HPAScalingRules.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -311,28 +311,28 @@ public struct HorizontalPodAutoscalerCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.HorizontalPodAutoscalerSpec`.
 public struct HorizontalPodAutoscalerSpec: Codable, Equatable, Sendable {
-    public var behavior: HorizontalPodAutoscalerBehavior?
+    @OptionalBox public var behavior: HorizontalPodAutoscalerBehavior?
     public var maxReplicas: Int32 = 0
     public var metrics: [MetricSpec]?
     public var minReplicas: Int32?
-    public var scaleTargetRef: CrossVersionObjectReference = CrossVersionObjectReference()
+    @Box public var scaleTargetRef: CrossVersionObjectReference = CrossVersionObjectReference()
 
     public init() {}
 
@@ -349,18 +349,18 @@ public struct HorizontalPodAutoscalerSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "behavior": behavior = TreeDecode.object(entry.value, HorizontalPodAutoscalerBehavior.init(tree:))
-            case "maxReplicas": maxReplicas = TreeDecode.int32(entry.value) ?? 0
-            case "metrics": metrics = TreeDecode.list(entry.value) { TreeDecode.object($0, MetricSpec.init(tree:)) }
-            case "minReplicas": minReplicas = TreeDecode.int32(entry.value)
-            case "scaleTargetRef": scaleTargetRef = TreeDecode.object(entry.value, CrossVersionObjectReference.init(tree:)) ?? CrossVersionObjectReference()
+            case "behavior": decoded.behavior = TreeDecode.object(entry.value, HorizontalPodAutoscalerBehavior.init(tree:))
+            case "maxReplicas": decoded.maxReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "metrics": decoded.metrics = TreeDecode.list(entry.value) { TreeDecode.object($0, MetricSpec.init(tree:)) }
+            case "minReplicas": decoded.minReplicas = TreeDecode.int32(entry.value)
+            case "scaleTargetRef": decoded.scaleTargetRef = TreeDecode.object(entry.value, CrossVersionObjectReference.init(tree:)) ?? CrossVersionObjectReference()
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -389,26 +389,26 @@ public struct HorizontalPodAutoscalerStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, HorizontalPodAutoscalerCondition.init(tree:)) }
-            case "currentMetrics": currentMetrics = TreeDecode.list(entry.value) { TreeDecode.object($0, MetricStatus.init(tree:)) }
-            case "currentReplicas": currentReplicas = TreeDecode.int32(entry.value)
-            case "desiredReplicas": desiredReplicas = TreeDecode.int32(entry.value) ?? 0
-            case "lastScaleTime": lastScaleTime = TreeDecode.string(entry.value)
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, HorizontalPodAutoscalerCondition.init(tree:)) }
+            case "currentMetrics": decoded.currentMetrics = TreeDecode.list(entry.value) { TreeDecode.object($0, MetricStatus.init(tree:)) }
+            case "currentReplicas": decoded.currentReplicas = TreeDecode.int32(entry.value)
+            case "desiredReplicas": decoded.desiredReplicas = TreeDecode.int32(entry.value) ?? 0
+            case "lastScaleTime": decoded.lastScaleTime = TreeDecode.string(entry.value)
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.MetricIdentifier`.
 public struct MetricIdentifier: Codable, Equatable, Sendable {
     public var name: String = ""
-    public var selector: LabelSelector?
+    @OptionalBox public var selector: LabelSelector?
 
     public init() {}
 
@@ -422,25 +422,25 @@ public struct MetricIdentifier: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "selector": decoded.selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.MetricSpec`.
 public struct MetricSpec: Codable, Equatable, Sendable {
-    public var containerResource: ContainerResourceMetricSource?
-    public var external: ExternalMetricSource?
-    public var object: ObjectMetricSource?
-    public var pods: PodsMetricSource?
-    public var resource: ResourceMetricSource?
+    @OptionalBox public var containerResource: ContainerResourceMetricSource?
+    @OptionalBox public var external: ExternalMetricSource?
+    @OptionalBox public var object: ObjectMetricSource?
+    @OptionalBox public var pods: PodsMetricSource?
+    @OptionalBox public var resource: ResourceMetricSource?
     public var type: String = ""
 
     public init() {}
@@ -459,19 +459,19 @@ public struct MetricSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "containerResource": containerResource = TreeDecode.object(entry.value, ContainerResourceMetricSource.init(tree:))
-            case "external": external = TreeDecode.object(entry.value, ExternalMetricSource.init(tree:))
-            case "object": object = TreeDecode.object(entry.value, ObjectMetricSource.init(tree:))
-            case "pods": pods = TreeDecode.object(entry.value, PodsMetricSource.init(tree:))
-            case "resource": resource = TreeDecode.object(entry.value, ResourceMetricSource.init(tree:))
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "containerResource": decoded.containerResource = TreeDecode.object(entry.value, ContainerResourceMetricSource.init(tree:))
+            case "external": decoded.external = TreeDecode.object(entry.value, ExternalMetricSource.init(tree:))
+            case "object": decoded.object = TreeDecode.object(entry.value, ObjectMetricSource.init(tree:))
+            case "pods": decoded.pods = TreeDecode.object(entry.value, PodsMetricSource.init(tree:))
+            case "resource": decoded.resource = TreeDecode.object(entry.value, ResourceMetricSource.init(tree:))
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 

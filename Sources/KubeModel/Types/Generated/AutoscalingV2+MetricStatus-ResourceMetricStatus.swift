@@ -2,11 +2,11 @@
 
 /// Upstream `autoscaling.v2.MetricStatus`.
 public struct MetricStatus: Codable, Equatable, Sendable {
-    public var containerResource: ContainerResourceMetricStatus?
-    public var external: ExternalMetricStatus?
-    public var object: ObjectMetricStatus?
-    public var pods: PodsMetricStatus?
-    public var resource: ResourceMetricStatus?
+    @OptionalBox public var containerResource: ContainerResourceMetricStatus?
+    @OptionalBox public var external: ExternalMetricStatus?
+    @OptionalBox public var object: ObjectMetricStatus?
+    @OptionalBox public var pods: PodsMetricStatus?
+    @OptionalBox public var resource: ResourceMetricStatus?
     public var type: String = ""
 
     public init() {}
@@ -25,19 +25,19 @@ public struct MetricStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "containerResource": containerResource = TreeDecode.object(entry.value, ContainerResourceMetricStatus.init(tree:))
-            case "external": external = TreeDecode.object(entry.value, ExternalMetricStatus.init(tree:))
-            case "object": object = TreeDecode.object(entry.value, ObjectMetricStatus.init(tree:))
-            case "pods": pods = TreeDecode.object(entry.value, PodsMetricStatus.init(tree:))
-            case "resource": resource = TreeDecode.object(entry.value, ResourceMetricStatus.init(tree:))
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "containerResource": decoded.containerResource = TreeDecode.object(entry.value, ContainerResourceMetricStatus.init(tree:))
+            case "external": decoded.external = TreeDecode.object(entry.value, ExternalMetricStatus.init(tree:))
+            case "object": decoded.object = TreeDecode.object(entry.value, ObjectMetricStatus.init(tree:))
+            case "pods": decoded.pods = TreeDecode.object(entry.value, PodsMetricStatus.init(tree:))
+            case "resource": decoded.resource = TreeDecode.object(entry.value, ResourceMetricStatus.init(tree:))
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -62,17 +62,17 @@ public struct MetricTarget: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "averageUtilization": averageUtilization = TreeDecode.int32(entry.value)
-            case "averageValue": averageValue = TreeDecode.quantity(entry.value)
-            case "type": type = TreeDecode.string(entry.value) ?? ""
-            case "value": value = TreeDecode.quantity(entry.value)
+            case "averageUtilization": decoded.averageUtilization = TreeDecode.int32(entry.value)
+            case "averageValue": decoded.averageValue = TreeDecode.quantity(entry.value)
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
+            case "value": decoded.value = TreeDecode.quantity(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -95,24 +95,24 @@ public struct MetricValueStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "averageUtilization": averageUtilization = TreeDecode.int32(entry.value)
-            case "averageValue": averageValue = TreeDecode.quantity(entry.value)
-            case "value": value = TreeDecode.quantity(entry.value)
+            case "averageUtilization": decoded.averageUtilization = TreeDecode.int32(entry.value)
+            case "averageValue": decoded.averageValue = TreeDecode.quantity(entry.value)
+            case "value": decoded.value = TreeDecode.quantity(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.ObjectMetricSource`.
 public struct ObjectMetricSource: Codable, Equatable, Sendable {
-    public var describedObject: CrossVersionObjectReference = CrossVersionObjectReference()
-    public var metric: MetricIdentifier = MetricIdentifier()
-    public var target: MetricTarget = MetricTarget()
+    @Box public var describedObject: CrossVersionObjectReference = CrossVersionObjectReference()
+    @Box public var metric: MetricIdentifier = MetricIdentifier()
+    @Box public var target: MetricTarget = MetricTarget()
 
     public init() {}
 
@@ -127,24 +127,24 @@ public struct ObjectMetricSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "describedObject": describedObject = TreeDecode.object(entry.value, CrossVersionObjectReference.init(tree:)) ?? CrossVersionObjectReference()
-            case "metric": metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
-            case "target": target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
+            case "describedObject": decoded.describedObject = TreeDecode.object(entry.value, CrossVersionObjectReference.init(tree:)) ?? CrossVersionObjectReference()
+            case "metric": decoded.metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
+            case "target": decoded.target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.ObjectMetricStatus`.
 public struct ObjectMetricStatus: Codable, Equatable, Sendable {
-    public var current: MetricValueStatus = MetricValueStatus()
-    public var describedObject: CrossVersionObjectReference = CrossVersionObjectReference()
-    public var metric: MetricIdentifier = MetricIdentifier()
+    @Box public var current: MetricValueStatus = MetricValueStatus()
+    @Box public var describedObject: CrossVersionObjectReference = CrossVersionObjectReference()
+    @Box public var metric: MetricIdentifier = MetricIdentifier()
 
     public init() {}
 
@@ -159,23 +159,23 @@ public struct ObjectMetricStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "current": current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
-            case "describedObject": describedObject = TreeDecode.object(entry.value, CrossVersionObjectReference.init(tree:)) ?? CrossVersionObjectReference()
-            case "metric": metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
+            case "current": decoded.current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
+            case "describedObject": decoded.describedObject = TreeDecode.object(entry.value, CrossVersionObjectReference.init(tree:)) ?? CrossVersionObjectReference()
+            case "metric": decoded.metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.PodsMetricSource`.
 public struct PodsMetricSource: Codable, Equatable, Sendable {
-    public var metric: MetricIdentifier = MetricIdentifier()
-    public var target: MetricTarget = MetricTarget()
+    @Box public var metric: MetricIdentifier = MetricIdentifier()
+    @Box public var target: MetricTarget = MetricTarget()
 
     public init() {}
 
@@ -189,22 +189,22 @@ public struct PodsMetricSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "metric": metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
-            case "target": target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
+            case "metric": decoded.metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
+            case "target": decoded.target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.PodsMetricStatus`.
 public struct PodsMetricStatus: Codable, Equatable, Sendable {
-    public var current: MetricValueStatus = MetricValueStatus()
-    public var metric: MetricIdentifier = MetricIdentifier()
+    @Box public var current: MetricValueStatus = MetricValueStatus()
+    @Box public var metric: MetricIdentifier = MetricIdentifier()
 
     public init() {}
 
@@ -218,22 +218,22 @@ public struct PodsMetricStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "current": current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
-            case "metric": metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
+            case "current": decoded.current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
+            case "metric": decoded.metric = TreeDecode.object(entry.value, MetricIdentifier.init(tree:)) ?? MetricIdentifier()
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.ResourceMetricSource`.
 public struct ResourceMetricSource: Codable, Equatable, Sendable {
     public var name: String = ""
-    public var target: MetricTarget = MetricTarget()
+    @Box public var target: MetricTarget = MetricTarget()
 
     public init() {}
 
@@ -247,21 +247,21 @@ public struct ResourceMetricSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "target": target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "target": decoded.target = TreeDecode.object(entry.value, MetricTarget.init(tree:)) ?? MetricTarget()
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `autoscaling.v2.ResourceMetricStatus`.
 public struct ResourceMetricStatus: Codable, Equatable, Sendable {
-    public var current: MetricValueStatus = MetricValueStatus()
+    @Box public var current: MetricValueStatus = MetricValueStatus()
     public var name: String = ""
 
     public init() {}
@@ -276,15 +276,15 @@ public struct ResourceMetricStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "current": current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "current": decoded.current = TreeDecode.object(entry.value, MetricValueStatus.init(tree:)) ?? MetricValueStatus()
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 

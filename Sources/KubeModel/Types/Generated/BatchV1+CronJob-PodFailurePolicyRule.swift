@@ -4,9 +4,9 @@
 public struct CronJob: Codable, Equatable, Sendable {
     public var apiVersion: String = "batch/v1"
     public var kind: String = "CronJob"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: CronJobSpec?
-    public var status: CronJobStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: CronJobSpec?
+    @OptionalBox public var status: CronJobStatus?
 
     public init() {}
 
@@ -23,18 +23,18 @@ public struct CronJob: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, CronJobSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, CronJobStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, CronJobSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, CronJobStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -42,7 +42,7 @@ public struct CronJob: Codable, Equatable, Sendable {
 public struct CronJobSpec: Codable, Equatable, Sendable {
     public var concurrencyPolicy: String?
     public var failedJobsHistoryLimit: Int32?
-    public var jobTemplate: JobTemplateSpec = JobTemplateSpec()
+    @Box public var jobTemplate: JobTemplateSpec = JobTemplateSpec()
     public var schedule: String = ""
     public var startingDeadlineSeconds: Int64?
     public var successfulJobsHistoryLimit: Int32?
@@ -67,21 +67,21 @@ public struct CronJobSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "concurrencyPolicy": concurrencyPolicy = TreeDecode.string(entry.value)
-            case "failedJobsHistoryLimit": failedJobsHistoryLimit = TreeDecode.int32(entry.value)
-            case "jobTemplate": jobTemplate = TreeDecode.object(entry.value, JobTemplateSpec.init(tree:)) ?? JobTemplateSpec()
-            case "schedule": schedule = TreeDecode.string(entry.value) ?? ""
-            case "startingDeadlineSeconds": startingDeadlineSeconds = TreeDecode.int64(entry.value)
-            case "successfulJobsHistoryLimit": successfulJobsHistoryLimit = TreeDecode.int32(entry.value)
-            case "suspend": suspend = TreeDecode.bool(entry.value)
-            case "timeZone": timeZone = TreeDecode.string(entry.value)
+            case "concurrencyPolicy": decoded.concurrencyPolicy = TreeDecode.string(entry.value)
+            case "failedJobsHistoryLimit": decoded.failedJobsHistoryLimit = TreeDecode.int32(entry.value)
+            case "jobTemplate": decoded.jobTemplate = TreeDecode.object(entry.value, JobTemplateSpec.init(tree:)) ?? JobTemplateSpec()
+            case "schedule": decoded.schedule = TreeDecode.string(entry.value) ?? ""
+            case "startingDeadlineSeconds": decoded.startingDeadlineSeconds = TreeDecode.int64(entry.value)
+            case "successfulJobsHistoryLimit": decoded.successfulJobsHistoryLimit = TreeDecode.int32(entry.value)
+            case "suspend": decoded.suspend = TreeDecode.bool(entry.value)
+            case "timeZone": decoded.timeZone = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -104,16 +104,16 @@ public struct CronJobStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "active": active = TreeDecode.list(entry.value) { TreeDecode.object($0, ObjectReference.init(tree:)) }
-            case "lastScheduleTime": lastScheduleTime = TreeDecode.string(entry.value)
-            case "lastSuccessfulTime": lastSuccessfulTime = TreeDecode.string(entry.value)
+            case "active": decoded.active = TreeDecode.list(entry.value) { TreeDecode.object($0, ObjectReference.init(tree:)) }
+            case "lastScheduleTime": decoded.lastScheduleTime = TreeDecode.string(entry.value)
+            case "lastSuccessfulTime": decoded.lastSuccessfulTime = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -121,9 +121,9 @@ public struct CronJobStatus: Codable, Equatable, Sendable {
 public struct Job: Codable, Equatable, Sendable {
     public var apiVersion: String = "batch/v1"
     public var kind: String = "Job"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: JobSpec?
-    public var status: JobStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: JobSpec?
+    @OptionalBox public var status: JobStatus?
 
     public init() {}
 
@@ -140,18 +140,18 @@ public struct Job: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, JobSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, JobStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, JobSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, JobStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -180,19 +180,19 @@ public struct JobCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastProbeTime": lastProbeTime = TreeDecode.string(entry.value)
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastProbeTime": decoded.lastProbeTime = TreeDecode.string(entry.value)
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -207,12 +207,12 @@ public struct JobSpec: Codable, Equatable, Sendable {
     public var manualSelector: Bool?
     public var maxFailedIndexes: Int32?
     public var parallelism: Int32?
-    public var podFailurePolicy: PodFailurePolicy?
+    @OptionalBox public var podFailurePolicy: PodFailurePolicy?
     public var podReplacementPolicy: String?
-    public var selector: LabelSelector?
-    public var successPolicy: SuccessPolicy?
+    @OptionalBox public var selector: LabelSelector?
+    @OptionalBox public var successPolicy: SuccessPolicy?
     public var suspend: Bool?
-    public var template: PodTemplateSpec = PodTemplateSpec()
+    @Box public var template: PodTemplateSpec = PodTemplateSpec()
     public var ttlSecondsAfterFinished: Int32?
 
     public init() {}
@@ -241,29 +241,29 @@ public struct JobSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "activeDeadlineSeconds": activeDeadlineSeconds = TreeDecode.int64(entry.value)
-            case "backoffLimit": backoffLimit = TreeDecode.int32(entry.value)
-            case "backoffLimitPerIndex": backoffLimitPerIndex = TreeDecode.int32(entry.value)
-            case "completionMode": completionMode = TreeDecode.string(entry.value)
-            case "completions": completions = TreeDecode.int32(entry.value)
-            case "managedBy": managedBy = TreeDecode.string(entry.value)
-            case "manualSelector": manualSelector = TreeDecode.bool(entry.value)
-            case "maxFailedIndexes": maxFailedIndexes = TreeDecode.int32(entry.value)
-            case "parallelism": parallelism = TreeDecode.int32(entry.value)
-            case "podFailurePolicy": podFailurePolicy = TreeDecode.object(entry.value, PodFailurePolicy.init(tree:))
-            case "podReplacementPolicy": podReplacementPolicy = TreeDecode.string(entry.value)
-            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
-            case "successPolicy": successPolicy = TreeDecode.object(entry.value, SuccessPolicy.init(tree:))
-            case "suspend": suspend = TreeDecode.bool(entry.value)
-            case "template": template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
-            case "ttlSecondsAfterFinished": ttlSecondsAfterFinished = TreeDecode.int32(entry.value)
+            case "activeDeadlineSeconds": decoded.activeDeadlineSeconds = TreeDecode.int64(entry.value)
+            case "backoffLimit": decoded.backoffLimit = TreeDecode.int32(entry.value)
+            case "backoffLimitPerIndex": decoded.backoffLimitPerIndex = TreeDecode.int32(entry.value)
+            case "completionMode": decoded.completionMode = TreeDecode.string(entry.value)
+            case "completions": decoded.completions = TreeDecode.int32(entry.value)
+            case "managedBy": decoded.managedBy = TreeDecode.string(entry.value)
+            case "manualSelector": decoded.manualSelector = TreeDecode.bool(entry.value)
+            case "maxFailedIndexes": decoded.maxFailedIndexes = TreeDecode.int32(entry.value)
+            case "parallelism": decoded.parallelism = TreeDecode.int32(entry.value)
+            case "podFailurePolicy": decoded.podFailurePolicy = TreeDecode.object(entry.value, PodFailurePolicy.init(tree:))
+            case "podReplacementPolicy": decoded.podReplacementPolicy = TreeDecode.string(entry.value)
+            case "selector": decoded.selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "successPolicy": decoded.successPolicy = TreeDecode.object(entry.value, SuccessPolicy.init(tree:))
+            case "suspend": decoded.suspend = TreeDecode.bool(entry.value)
+            case "template": decoded.template = TreeDecode.object(entry.value, PodTemplateSpec.init(tree:)) ?? PodTemplateSpec()
+            case "ttlSecondsAfterFinished": decoded.ttlSecondsAfterFinished = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -279,7 +279,7 @@ public struct JobStatus: Codable, Equatable, Sendable {
     public var startTime: String?
     public var succeeded: Int32?
     public var terminating: Int32?
-    public var uncountedTerminatedPods: UncountedTerminatedPods?
+    @OptionalBox public var uncountedTerminatedPods: UncountedTerminatedPods?
 
     public init() {}
 
@@ -302,31 +302,31 @@ public struct JobStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "active": active = TreeDecode.int32(entry.value)
-            case "completedIndexes": completedIndexes = TreeDecode.string(entry.value)
-            case "completionTime": completionTime = TreeDecode.string(entry.value)
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, JobCondition.init(tree:)) }
-            case "failed": failed = TreeDecode.int32(entry.value)
-            case "failedIndexes": failedIndexes = TreeDecode.string(entry.value)
-            case "ready": ready = TreeDecode.int32(entry.value)
-            case "startTime": startTime = TreeDecode.string(entry.value)
-            case "succeeded": succeeded = TreeDecode.int32(entry.value)
-            case "terminating": terminating = TreeDecode.int32(entry.value)
-            case "uncountedTerminatedPods": uncountedTerminatedPods = TreeDecode.object(entry.value, UncountedTerminatedPods.init(tree:))
+            case "active": decoded.active = TreeDecode.int32(entry.value)
+            case "completedIndexes": decoded.completedIndexes = TreeDecode.string(entry.value)
+            case "completionTime": decoded.completionTime = TreeDecode.string(entry.value)
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, JobCondition.init(tree:)) }
+            case "failed": decoded.failed = TreeDecode.int32(entry.value)
+            case "failedIndexes": decoded.failedIndexes = TreeDecode.string(entry.value)
+            case "ready": decoded.ready = TreeDecode.int32(entry.value)
+            case "startTime": decoded.startTime = TreeDecode.string(entry.value)
+            case "succeeded": decoded.succeeded = TreeDecode.int32(entry.value)
+            case "terminating": decoded.terminating = TreeDecode.int32(entry.value)
+            case "uncountedTerminatedPods": decoded.uncountedTerminatedPods = TreeDecode.object(entry.value, UncountedTerminatedPods.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `batch.v1.JobTemplateSpec`.
 public struct JobTemplateSpec: Codable, Equatable, Sendable {
-    public var metadata: ObjectMeta?
-    public var spec: JobSpec?
+    @OptionalBox public var metadata: ObjectMeta?
+    @OptionalBox public var spec: JobSpec?
 
     public init() {}
 
@@ -340,15 +340,15 @@ public struct JobTemplateSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:))
-            case "spec": spec = TreeDecode.object(entry.value, JobSpec.init(tree:))
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:))
+            case "spec": decoded.spec = TreeDecode.object(entry.value, JobSpec.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -367,14 +367,14 @@ public struct PodFailurePolicy: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "rules": rules = TreeDecode.list(entry.value) { TreeDecode.object($0, PodFailurePolicyRule.init(tree:)) } ?? []
+            case "rules": decoded.rules = TreeDecode.list(entry.value) { TreeDecode.object($0, PodFailurePolicyRule.init(tree:)) } ?? []
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -397,16 +397,16 @@ public struct PodFailurePolicyOnExitCodesRequirement: Codable, Equatable, Sendab
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "containerName": containerName = TreeDecode.string(entry.value)
-            case "operator": `operator` = TreeDecode.string(entry.value) ?? ""
-            case "values": values = TreeDecode.list(entry.value) { TreeDecode.int32($0) } ?? []
+            case "containerName": decoded.containerName = TreeDecode.string(entry.value)
+            case "operator": decoded.`operator` = TreeDecode.string(entry.value) ?? ""
+            case "values": decoded.values = TreeDecode.list(entry.value) { TreeDecode.int32($0) } ?? []
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -427,22 +427,22 @@ public struct PodFailurePolicyOnPodConditionsPattern: Codable, Equatable, Sendab
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `batch.v1.PodFailurePolicyRule`.
 public struct PodFailurePolicyRule: Codable, Equatable, Sendable {
     public var action: String = ""
-    public var onExitCodes: PodFailurePolicyOnExitCodesRequirement?
+    @OptionalBox public var onExitCodes: PodFailurePolicyOnExitCodesRequirement?
     public var onPodConditions: [PodFailurePolicyOnPodConditionsPattern]?
 
     public init() {}
@@ -458,16 +458,16 @@ public struct PodFailurePolicyRule: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "action": action = TreeDecode.string(entry.value) ?? ""
-            case "onExitCodes": onExitCodes = TreeDecode.object(entry.value, PodFailurePolicyOnExitCodesRequirement.init(tree:))
-            case "onPodConditions": onPodConditions = TreeDecode.list(entry.value) { TreeDecode.object($0, PodFailurePolicyOnPodConditionsPattern.init(tree:)) }
+            case "action": decoded.action = TreeDecode.string(entry.value) ?? ""
+            case "onExitCodes": decoded.onExitCodes = TreeDecode.object(entry.value, PodFailurePolicyOnExitCodesRequirement.init(tree:))
+            case "onPodConditions": decoded.onPodConditions = TreeDecode.list(entry.value) { TreeDecode.object($0, PodFailurePolicyOnPodConditionsPattern.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 

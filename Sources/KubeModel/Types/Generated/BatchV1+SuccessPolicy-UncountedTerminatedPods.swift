@@ -15,14 +15,14 @@ public struct SuccessPolicy: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "rules": rules = TreeDecode.list(entry.value) { TreeDecode.object($0, SuccessPolicyRule.init(tree:)) } ?? []
+            case "rules": decoded.rules = TreeDecode.list(entry.value) { TreeDecode.object($0, SuccessPolicyRule.init(tree:)) } ?? []
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -43,15 +43,15 @@ public struct SuccessPolicyRule: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "succeededCount": succeededCount = TreeDecode.int32(entry.value)
-            case "succeededIndexes": succeededIndexes = TreeDecode.string(entry.value)
+            case "succeededCount": decoded.succeededCount = TreeDecode.int32(entry.value)
+            case "succeededIndexes": decoded.succeededIndexes = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -72,15 +72,15 @@ public struct UncountedTerminatedPods: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "failed": failed = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "succeeded": succeeded = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "failed": decoded.failed = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "succeeded": decoded.succeeded = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -21,25 +21,25 @@ public struct AWSElasticBlockStoreVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "partition": partition = TreeDecode.int32(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "volumeID": volumeID = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "partition": decoded.partition = TreeDecode.int32(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "volumeID": decoded.volumeID = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.Affinity`.
 public struct Affinity: Codable, Equatable, Sendable {
-    public var nodeAffinity: NodeAffinity?
-    public var podAffinity: PodAffinity?
-    public var podAntiAffinity: PodAntiAffinity?
+    @OptionalBox public var nodeAffinity: NodeAffinity?
+    @OptionalBox public var podAffinity: PodAffinity?
+    @OptionalBox public var podAntiAffinity: PodAntiAffinity?
 
     public init() {}
 
@@ -54,16 +54,16 @@ public struct Affinity: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "nodeAffinity": nodeAffinity = TreeDecode.object(entry.value, NodeAffinity.init(tree:))
-            case "podAffinity": podAffinity = TreeDecode.object(entry.value, PodAffinity.init(tree:))
-            case "podAntiAffinity": podAntiAffinity = TreeDecode.object(entry.value, PodAntiAffinity.init(tree:))
+            case "nodeAffinity": decoded.nodeAffinity = TreeDecode.object(entry.value, NodeAffinity.init(tree:))
+            case "podAffinity": decoded.podAffinity = TreeDecode.object(entry.value, PodAffinity.init(tree:))
+            case "podAntiAffinity": decoded.podAntiAffinity = TreeDecode.object(entry.value, PodAntiAffinity.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -84,15 +84,15 @@ public struct AppArmorProfile: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "localhostProfile": localhostProfile = TreeDecode.string(entry.value)
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "localhostProfile": decoded.localhostProfile = TreeDecode.string(entry.value)
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -113,15 +113,15 @@ public struct AttachedVolume: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "devicePath": devicePath = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "devicePath": decoded.devicePath = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -150,19 +150,19 @@ public struct AzureDiskVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "cachingMode": cachingMode = TreeDecode.string(entry.value)
-            case "diskName": diskName = TreeDecode.string(entry.value) ?? ""
-            case "diskURI": diskURI = TreeDecode.string(entry.value) ?? ""
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "kind": kind = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "cachingMode": decoded.cachingMode = TreeDecode.string(entry.value)
+            case "diskName": decoded.diskName = TreeDecode.string(entry.value) ?? ""
+            case "diskURI": decoded.diskURI = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "kind": decoded.kind = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -187,17 +187,17 @@ public struct AzureFilePersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretName": secretName = TreeDecode.string(entry.value) ?? ""
-            case "secretNamespace": secretNamespace = TreeDecode.string(entry.value)
-            case "shareName": shareName = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretName": decoded.secretName = TreeDecode.string(entry.value) ?? ""
+            case "secretNamespace": decoded.secretNamespace = TreeDecode.string(entry.value)
+            case "shareName": decoded.shareName = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -220,28 +220,28 @@ public struct AzureFileVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretName": secretName = TreeDecode.string(entry.value) ?? ""
-            case "shareName": shareName = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretName": decoded.secretName = TreeDecode.string(entry.value) ?? ""
+            case "shareName": decoded.shareName = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.CSIPersistentVolumeSource`.
 public struct CSIPersistentVolumeSource: Codable, Equatable, Sendable {
-    public var controllerExpandSecretRef: SecretReference?
-    public var controllerPublishSecretRef: SecretReference?
+    @OptionalBox public var controllerExpandSecretRef: SecretReference?
+    @OptionalBox public var controllerPublishSecretRef: SecretReference?
     public var driver: String = ""
     public var fsType: String?
-    public var nodeExpandSecretRef: SecretReference?
-    public var nodePublishSecretRef: SecretReference?
-    public var nodeStageSecretRef: SecretReference?
+    @OptionalBox public var nodeExpandSecretRef: SecretReference?
+    @OptionalBox public var nodePublishSecretRef: SecretReference?
+    @OptionalBox public var nodeStageSecretRef: SecretReference?
     public var readOnly: Bool?
     public var volumeAttributes: [String: String]?
     public var volumeHandle: String = ""
@@ -266,23 +266,23 @@ public struct CSIPersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "controllerExpandSecretRef": controllerExpandSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
-            case "controllerPublishSecretRef": controllerPublishSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
-            case "driver": driver = TreeDecode.string(entry.value) ?? ""
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "nodeExpandSecretRef": nodeExpandSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
-            case "nodePublishSecretRef": nodePublishSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
-            case "nodeStageSecretRef": nodeStageSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "volumeAttributes": volumeAttributes = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "volumeHandle": volumeHandle = TreeDecode.string(entry.value) ?? ""
+            case "controllerExpandSecretRef": decoded.controllerExpandSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "controllerPublishSecretRef": decoded.controllerPublishSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "driver": decoded.driver = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "nodeExpandSecretRef": decoded.nodeExpandSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "nodePublishSecretRef": decoded.nodePublishSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "nodeStageSecretRef": decoded.nodeStageSecretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "volumeAttributes": decoded.volumeAttributes = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "volumeHandle": decoded.volumeHandle = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -290,7 +290,7 @@ public struct CSIPersistentVolumeSource: Codable, Equatable, Sendable {
 public struct CSIVolumeSource: Codable, Equatable, Sendable {
     public var driver: String = ""
     public var fsType: String?
-    public var nodePublishSecretRef: LocalObjectReference?
+    @OptionalBox public var nodePublishSecretRef: LocalObjectReference?
     public var readOnly: Bool?
     public var volumeAttributes: [String: String]?
 
@@ -309,18 +309,18 @@ public struct CSIVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "driver": driver = TreeDecode.string(entry.value) ?? ""
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "nodePublishSecretRef": nodePublishSecretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "volumeAttributes": volumeAttributes = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "driver": decoded.driver = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "nodePublishSecretRef": decoded.nodePublishSecretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "volumeAttributes": decoded.volumeAttributes = TreeDecode.map(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -341,15 +341,15 @@ public struct Capabilities: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "add": add = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "drop": drop = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "add": decoded.add = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "drop": decoded.drop = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -359,7 +359,7 @@ public struct CephFSPersistentVolumeSource: Codable, Equatable, Sendable {
     public var path: String?
     public var readOnly: Bool?
     public var secretFile: String?
-    public var secretRef: SecretReference?
+    @OptionalBox public var secretRef: SecretReference?
     public var user: String?
 
     public init() {}
@@ -378,19 +378,19 @@ public struct CephFSPersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "monitors": monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
-            case "path": path = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretFile": secretFile = TreeDecode.string(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
-            case "user": user = TreeDecode.string(entry.value)
+            case "monitors": decoded.monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
+            case "path": decoded.path = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretFile": decoded.secretFile = TreeDecode.string(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "user": decoded.user = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -400,7 +400,7 @@ public struct CephFSVolumeSource: Codable, Equatable, Sendable {
     public var path: String?
     public var readOnly: Bool?
     public var secretFile: String?
-    public var secretRef: LocalObjectReference?
+    @OptionalBox public var secretRef: LocalObjectReference?
     public var user: String?
 
     public init() {}
@@ -419,19 +419,19 @@ public struct CephFSVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "monitors": monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
-            case "path": path = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretFile": secretFile = TreeDecode.string(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
-            case "user": user = TreeDecode.string(entry.value)
+            case "monitors": decoded.monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
+            case "path": decoded.path = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretFile": decoded.secretFile = TreeDecode.string(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
+            case "user": decoded.user = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -439,7 +439,7 @@ public struct CephFSVolumeSource: Codable, Equatable, Sendable {
 public struct CinderPersistentVolumeSource: Codable, Equatable, Sendable {
     public var fsType: String?
     public var readOnly: Bool?
-    public var secretRef: SecretReference?
+    @OptionalBox public var secretRef: SecretReference?
     public var volumeID: String = ""
 
     public init() {}
@@ -456,17 +456,17 @@ public struct CinderPersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
-            case "volumeID": volumeID = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "volumeID": decoded.volumeID = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 

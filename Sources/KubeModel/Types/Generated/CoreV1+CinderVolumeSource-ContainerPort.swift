@@ -4,7 +4,7 @@
 public struct CinderVolumeSource: Codable, Equatable, Sendable {
     public var fsType: String?
     public var readOnly: Bool?
-    public var secretRef: LocalObjectReference?
+    @OptionalBox public var secretRef: LocalObjectReference?
     public var volumeID: String = ""
 
     public init() {}
@@ -21,17 +21,17 @@ public struct CinderVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
-            case "volumeID": volumeID = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
+            case "volumeID": decoded.volumeID = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -50,20 +50,20 @@ public struct ClientIPConfig: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "timeoutSeconds": timeoutSeconds = TreeDecode.int32(entry.value)
+            case "timeoutSeconds": decoded.timeoutSeconds = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.ClusterTrustBundleProjection`.
 public struct ClusterTrustBundleProjection: Codable, Equatable, Sendable {
-    public var labelSelector: LabelSelector?
+    @OptionalBox public var labelSelector: LabelSelector?
     public var name: String?
     public var optional: Bool?
     public var path: String = ""
@@ -84,18 +84,18 @@ public struct ClusterTrustBundleProjection: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "labelSelector": labelSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
-            case "name": name = TreeDecode.string(entry.value)
-            case "optional": optional = TreeDecode.bool(entry.value)
-            case "path": path = TreeDecode.string(entry.value) ?? ""
-            case "signerName": signerName = TreeDecode.string(entry.value)
+            case "labelSelector": decoded.labelSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "optional": decoded.optional = TreeDecode.bool(entry.value)
+            case "path": decoded.path = TreeDecode.string(entry.value) ?? ""
+            case "signerName": decoded.signerName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -106,7 +106,7 @@ public struct ConfigMap: Codable, Equatable, Sendable {
     public var data: [String: String]?
     public var immutable: Bool?
     public var kind: String = "ConfigMap"
-    public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
 
     public init() {}
 
@@ -124,19 +124,19 @@ public struct ConfigMap: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "binaryData": binaryData = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "data": data = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "immutable": immutable = TreeDecode.bool(entry.value)
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "binaryData": decoded.binaryData = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "data": decoded.data = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "immutable": decoded.immutable = TreeDecode.bool(entry.value)
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -157,15 +157,15 @@ public struct ConfigMapEnvSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value)
-            case "optional": optional = TreeDecode.bool(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "optional": decoded.optional = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -188,16 +188,16 @@ public struct ConfigMapKeySelector: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "key": key = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value)
-            case "optional": optional = TreeDecode.bool(entry.value)
+            case "key": decoded.key = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "optional": decoded.optional = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -224,18 +224,18 @@ public struct ConfigMapNodeConfigSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "kubeletConfigKey": kubeletConfigKey = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "namespace": namespace = TreeDecode.string(entry.value) ?? ""
-            case "resourceVersion": resourceVersion = TreeDecode.string(entry.value)
-            case "uid": uid = TreeDecode.string(entry.value)
+            case "kubeletConfigKey": decoded.kubeletConfigKey = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "namespace": decoded.namespace = TreeDecode.string(entry.value) ?? ""
+            case "resourceVersion": decoded.resourceVersion = TreeDecode.string(entry.value)
+            case "uid": decoded.uid = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -258,16 +258,16 @@ public struct ConfigMapProjection: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "items": items = TreeDecode.list(entry.value) { TreeDecode.object($0, KeyToPath.init(tree:)) }
-            case "name": name = TreeDecode.string(entry.value)
-            case "optional": optional = TreeDecode.bool(entry.value)
+            case "items": decoded.items = TreeDecode.list(entry.value) { TreeDecode.object($0, KeyToPath.init(tree:)) }
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "optional": decoded.optional = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -292,17 +292,17 @@ public struct ConfigMapVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "defaultMode": defaultMode = TreeDecode.int32(entry.value)
-            case "items": items = TreeDecode.list(entry.value) { TreeDecode.object($0, KeyToPath.init(tree:)) }
-            case "name": name = TreeDecode.string(entry.value)
-            case "optional": optional = TreeDecode.bool(entry.value)
+            case "defaultMode": decoded.defaultMode = TreeDecode.int32(entry.value)
+            case "items": decoded.items = TreeDecode.list(entry.value) { TreeDecode.object($0, KeyToPath.init(tree:)) }
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "optional": decoded.optional = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -314,16 +314,16 @@ public struct Container: Codable, Equatable, Sendable {
     public var envFrom: [EnvFromSource]?
     public var image: String?
     public var imagePullPolicy: String?
-    public var lifecycle: Lifecycle?
-    public var livenessProbe: Probe?
+    @OptionalBox public var lifecycle: Lifecycle?
+    @OptionalBox public var livenessProbe: Probe?
     public var name: String = ""
     public var ports: [ContainerPort]?
-    public var readinessProbe: Probe?
+    @OptionalBox public var readinessProbe: Probe?
     public var resizePolicy: [ContainerResizePolicy]?
-    public var resources: ResourceRequirements?
+    @OptionalBox public var resources: ResourceRequirements?
     public var restartPolicy: String?
-    public var securityContext: SecurityContext?
-    public var startupProbe: Probe?
+    @OptionalBox public var securityContext: SecurityContext?
+    @OptionalBox public var startupProbe: Probe?
     public var stdin: Bool?
     public var stdinOnce: Bool?
     public var terminationMessagePath: String?
@@ -367,37 +367,37 @@ public struct Container: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "args": args = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "command": command = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "env": env = TreeDecode.list(entry.value) { TreeDecode.object($0, EnvVar.init(tree:)) }
-            case "envFrom": envFrom = TreeDecode.list(entry.value) { TreeDecode.object($0, EnvFromSource.init(tree:)) }
-            case "image": image = TreeDecode.string(entry.value)
-            case "imagePullPolicy": imagePullPolicy = TreeDecode.string(entry.value)
-            case "lifecycle": lifecycle = TreeDecode.object(entry.value, Lifecycle.init(tree:))
-            case "livenessProbe": livenessProbe = TreeDecode.object(entry.value, Probe.init(tree:))
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "ports": ports = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerPort.init(tree:)) }
-            case "readinessProbe": readinessProbe = TreeDecode.object(entry.value, Probe.init(tree:))
-            case "resizePolicy": resizePolicy = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerResizePolicy.init(tree:)) }
-            case "resources": resources = TreeDecode.object(entry.value, ResourceRequirements.init(tree:))
-            case "restartPolicy": restartPolicy = TreeDecode.string(entry.value)
-            case "securityContext": securityContext = TreeDecode.object(entry.value, SecurityContext.init(tree:))
-            case "startupProbe": startupProbe = TreeDecode.object(entry.value, Probe.init(tree:))
-            case "stdin": stdin = TreeDecode.bool(entry.value)
-            case "stdinOnce": stdinOnce = TreeDecode.bool(entry.value)
-            case "terminationMessagePath": terminationMessagePath = TreeDecode.string(entry.value)
-            case "terminationMessagePolicy": terminationMessagePolicy = TreeDecode.string(entry.value)
-            case "tty": tty = TreeDecode.bool(entry.value)
-            case "volumeDevices": volumeDevices = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeDevice.init(tree:)) }
-            case "volumeMounts": volumeMounts = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeMount.init(tree:)) }
-            case "workingDir": workingDir = TreeDecode.string(entry.value)
+            case "args": decoded.args = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "command": decoded.command = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "env": decoded.env = TreeDecode.list(entry.value) { TreeDecode.object($0, EnvVar.init(tree:)) }
+            case "envFrom": decoded.envFrom = TreeDecode.list(entry.value) { TreeDecode.object($0, EnvFromSource.init(tree:)) }
+            case "image": decoded.image = TreeDecode.string(entry.value)
+            case "imagePullPolicy": decoded.imagePullPolicy = TreeDecode.string(entry.value)
+            case "lifecycle": decoded.lifecycle = TreeDecode.object(entry.value, Lifecycle.init(tree:))
+            case "livenessProbe": decoded.livenessProbe = TreeDecode.object(entry.value, Probe.init(tree:))
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "ports": decoded.ports = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerPort.init(tree:)) }
+            case "readinessProbe": decoded.readinessProbe = TreeDecode.object(entry.value, Probe.init(tree:))
+            case "resizePolicy": decoded.resizePolicy = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerResizePolicy.init(tree:)) }
+            case "resources": decoded.resources = TreeDecode.object(entry.value, ResourceRequirements.init(tree:))
+            case "restartPolicy": decoded.restartPolicy = TreeDecode.string(entry.value)
+            case "securityContext": decoded.securityContext = TreeDecode.object(entry.value, SecurityContext.init(tree:))
+            case "startupProbe": decoded.startupProbe = TreeDecode.object(entry.value, Probe.init(tree:))
+            case "stdin": decoded.stdin = TreeDecode.bool(entry.value)
+            case "stdinOnce": decoded.stdinOnce = TreeDecode.bool(entry.value)
+            case "terminationMessagePath": decoded.terminationMessagePath = TreeDecode.string(entry.value)
+            case "terminationMessagePolicy": decoded.terminationMessagePolicy = TreeDecode.string(entry.value)
+            case "tty": decoded.tty = TreeDecode.bool(entry.value)
+            case "volumeDevices": decoded.volumeDevices = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeDevice.init(tree:)) }
+            case "volumeMounts": decoded.volumeMounts = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeMount.init(tree:)) }
+            case "workingDir": decoded.workingDir = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -418,15 +418,15 @@ public struct ContainerImage: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "names": names = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "sizeBytes": sizeBytes = TreeDecode.int64(entry.value)
+            case "names": decoded.names = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "sizeBytes": decoded.sizeBytes = TreeDecode.int64(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -453,18 +453,18 @@ public struct ContainerPort: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "containerPort": containerPort = TreeDecode.int32(entry.value) ?? 0
-            case "hostIP": hostIP = TreeDecode.string(entry.value)
-            case "hostPort": hostPort = TreeDecode.int32(entry.value)
-            case "name": name = TreeDecode.string(entry.value)
-            case "protocol": `protocol` = TreeDecode.string(entry.value)
+            case "containerPort": decoded.containerPort = TreeDecode.int32(entry.value) ?? 0
+            case "hostIP": decoded.hostIP = TreeDecode.string(entry.value)
+            case "hostPort": decoded.hostPort = TreeDecode.int32(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "protocol": decoded.`protocol` = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -17,23 +17,23 @@ public struct ContainerResizePolicy: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "resourceName": resourceName = TreeDecode.string(entry.value) ?? ""
-            case "restartPolicy": restartPolicy = TreeDecode.string(entry.value) ?? ""
+            case "resourceName": decoded.resourceName = TreeDecode.string(entry.value) ?? ""
+            case "restartPolicy": decoded.restartPolicy = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.ContainerState`.
 public struct ContainerState: Codable, Equatable, Sendable {
-    public var running: ContainerStateRunning?
-    public var terminated: ContainerStateTerminated?
-    public var waiting: ContainerStateWaiting?
+    @OptionalBox public var running: ContainerStateRunning?
+    @OptionalBox public var terminated: ContainerStateTerminated?
+    @OptionalBox public var waiting: ContainerStateWaiting?
 
     public init() {}
 
@@ -48,16 +48,16 @@ public struct ContainerState: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "running": running = TreeDecode.object(entry.value, ContainerStateRunning.init(tree:))
-            case "terminated": terminated = TreeDecode.object(entry.value, ContainerStateTerminated.init(tree:))
-            case "waiting": waiting = TreeDecode.object(entry.value, ContainerStateWaiting.init(tree:))
+            case "running": decoded.running = TreeDecode.object(entry.value, ContainerStateRunning.init(tree:))
+            case "terminated": decoded.terminated = TreeDecode.object(entry.value, ContainerStateTerminated.init(tree:))
+            case "waiting": decoded.waiting = TreeDecode.object(entry.value, ContainerStateWaiting.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -76,14 +76,14 @@ public struct ContainerStateRunning: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "startedAt": startedAt = TreeDecode.string(entry.value)
+            case "startedAt": decoded.startedAt = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -114,20 +114,20 @@ public struct ContainerStateTerminated: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "containerID": containerID = TreeDecode.string(entry.value)
-            case "exitCode": exitCode = TreeDecode.int32(entry.value) ?? 0
-            case "finishedAt": finishedAt = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "signal": signal = TreeDecode.int32(entry.value)
-            case "startedAt": startedAt = TreeDecode.string(entry.value)
+            case "containerID": decoded.containerID = TreeDecode.string(entry.value)
+            case "exitCode": decoded.exitCode = TreeDecode.int32(entry.value) ?? 0
+            case "finishedAt": decoded.finishedAt = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "signal": decoded.signal = TreeDecode.int32(entry.value)
+            case "startedAt": decoded.startedAt = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -148,15 +148,15 @@ public struct ContainerStateWaiting: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -167,15 +167,15 @@ public struct ContainerStatus: Codable, Equatable, Sendable {
     public var containerID: String?
     public var image: String = ""
     public var imageID: String = ""
-    public var lastState: ContainerState?
+    @OptionalBox public var lastState: ContainerState?
     public var name: String = ""
     public var ready: Bool = false
-    public var resources: ResourceRequirements?
+    @OptionalBox public var resources: ResourceRequirements?
     public var restartCount: Int32 = 0
     public var started: Bool?
-    public var state: ContainerState?
+    @OptionalBox public var state: ContainerState?
     public var stopSignal: String?
-    public var user: ContainerUser?
+    @OptionalBox public var user: ContainerUser?
     public var volumeMounts: [VolumeMountStatus]?
 
     public init() {}
@@ -203,34 +203,34 @@ public struct ContainerStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "allocatedResources": allocatedResources = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "allocatedResourcesStatus": allocatedResourcesStatus = TreeDecode.list(entry.value) { TreeDecode.object($0, ResourceStatus.init(tree:)) }
-            case "containerID": containerID = TreeDecode.string(entry.value)
-            case "image": image = TreeDecode.string(entry.value) ?? ""
-            case "imageID": imageID = TreeDecode.string(entry.value) ?? ""
-            case "lastState": lastState = TreeDecode.object(entry.value, ContainerState.init(tree:))
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "ready": ready = TreeDecode.bool(entry.value) ?? false
-            case "resources": resources = TreeDecode.object(entry.value, ResourceRequirements.init(tree:))
-            case "restartCount": restartCount = TreeDecode.int32(entry.value) ?? 0
-            case "started": started = TreeDecode.bool(entry.value)
-            case "state": state = TreeDecode.object(entry.value, ContainerState.init(tree:))
-            case "stopSignal": stopSignal = TreeDecode.string(entry.value)
-            case "user": user = TreeDecode.object(entry.value, ContainerUser.init(tree:))
-            case "volumeMounts": volumeMounts = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeMountStatus.init(tree:)) }
+            case "allocatedResources": decoded.allocatedResources = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "allocatedResourcesStatus": decoded.allocatedResourcesStatus = TreeDecode.list(entry.value) { TreeDecode.object($0, ResourceStatus.init(tree:)) }
+            case "containerID": decoded.containerID = TreeDecode.string(entry.value)
+            case "image": decoded.image = TreeDecode.string(entry.value) ?? ""
+            case "imageID": decoded.imageID = TreeDecode.string(entry.value) ?? ""
+            case "lastState": decoded.lastState = TreeDecode.object(entry.value, ContainerState.init(tree:))
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "ready": decoded.ready = TreeDecode.bool(entry.value) ?? false
+            case "resources": decoded.resources = TreeDecode.object(entry.value, ResourceRequirements.init(tree:))
+            case "restartCount": decoded.restartCount = TreeDecode.int32(entry.value) ?? 0
+            case "started": decoded.started = TreeDecode.bool(entry.value)
+            case "state": decoded.state = TreeDecode.object(entry.value, ContainerState.init(tree:))
+            case "stopSignal": decoded.stopSignal = TreeDecode.string(entry.value)
+            case "user": decoded.user = TreeDecode.object(entry.value, ContainerUser.init(tree:))
+            case "volumeMounts": decoded.volumeMounts = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeMountStatus.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.ContainerUser`.
 public struct ContainerUser: Codable, Equatable, Sendable {
-    public var linux: LinuxContainerUser?
+    @OptionalBox public var linux: LinuxContainerUser?
 
     public init() {}
 
@@ -243,14 +243,14 @@ public struct ContainerUser: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "linux": linux = TreeDecode.object(entry.value, LinuxContainerUser.init(tree:))
+            case "linux": decoded.linux = TreeDecode.object(entry.value, LinuxContainerUser.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -269,14 +269,14 @@ public struct DaemonEndpoint: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "Port": Port = TreeDecode.int32(entry.value) ?? 0
+            case "Port": decoded.Port = TreeDecode.int32(entry.value) ?? 0
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -295,23 +295,23 @@ public struct DownwardAPIProjection: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "items": items = TreeDecode.list(entry.value) { TreeDecode.object($0, DownwardAPIVolumeFile.init(tree:)) }
+            case "items": decoded.items = TreeDecode.list(entry.value) { TreeDecode.object($0, DownwardAPIVolumeFile.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.DownwardAPIVolumeFile`.
 public struct DownwardAPIVolumeFile: Codable, Equatable, Sendable {
-    public var fieldRef: ObjectFieldSelector?
+    @OptionalBox public var fieldRef: ObjectFieldSelector?
     public var mode: Int32?
     public var path: String = ""
-    public var resourceFieldRef: ResourceFieldSelector?
+    @OptionalBox public var resourceFieldRef: ResourceFieldSelector?
 
     public init() {}
 
@@ -327,17 +327,17 @@ public struct DownwardAPIVolumeFile: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fieldRef": fieldRef = TreeDecode.object(entry.value, ObjectFieldSelector.init(tree:))
-            case "mode": mode = TreeDecode.int32(entry.value)
-            case "path": path = TreeDecode.string(entry.value) ?? ""
-            case "resourceFieldRef": resourceFieldRef = TreeDecode.object(entry.value, ResourceFieldSelector.init(tree:))
+            case "fieldRef": decoded.fieldRef = TreeDecode.object(entry.value, ObjectFieldSelector.init(tree:))
+            case "mode": decoded.mode = TreeDecode.int32(entry.value)
+            case "path": decoded.path = TreeDecode.string(entry.value) ?? ""
+            case "resourceFieldRef": decoded.resourceFieldRef = TreeDecode.object(entry.value, ResourceFieldSelector.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -358,15 +358,15 @@ public struct DownwardAPIVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "defaultMode": defaultMode = TreeDecode.int32(entry.value)
-            case "items": items = TreeDecode.list(entry.value) { TreeDecode.object($0, DownwardAPIVolumeFile.init(tree:)) }
+            case "defaultMode": decoded.defaultMode = TreeDecode.int32(entry.value)
+            case "items": decoded.items = TreeDecode.list(entry.value) { TreeDecode.object($0, DownwardAPIVolumeFile.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -387,23 +387,23 @@ public struct EmptyDirVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "medium": medium = TreeDecode.string(entry.value)
-            case "sizeLimit": sizeLimit = TreeDecode.quantity(entry.value)
+            case "medium": decoded.medium = TreeDecode.string(entry.value)
+            case "sizeLimit": decoded.sizeLimit = TreeDecode.quantity(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.EnvFromSource`.
 public struct EnvFromSource: Codable, Equatable, Sendable {
-    public var configMapRef: ConfigMapEnvSource?
+    @OptionalBox public var configMapRef: ConfigMapEnvSource?
     public var prefix: String?
-    public var secretRef: SecretEnvSource?
+    @OptionalBox public var secretRef: SecretEnvSource?
 
     public init() {}
 
@@ -418,16 +418,16 @@ public struct EnvFromSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "configMapRef": configMapRef = TreeDecode.object(entry.value, ConfigMapEnvSource.init(tree:))
-            case "prefix": prefix = TreeDecode.string(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, SecretEnvSource.init(tree:))
+            case "configMapRef": decoded.configMapRef = TreeDecode.object(entry.value, ConfigMapEnvSource.init(tree:))
+            case "prefix": decoded.prefix = TreeDecode.string(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, SecretEnvSource.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -435,7 +435,7 @@ public struct EnvFromSource: Codable, Equatable, Sendable {
 public struct EnvVar: Codable, Equatable, Sendable {
     public var name: String = ""
     public var value: String?
-    public var valueFrom: EnvVarSource?
+    @OptionalBox public var valueFrom: EnvVarSource?
 
     public init() {}
 
@@ -450,16 +450,16 @@ public struct EnvVar: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "value": value = TreeDecode.string(entry.value)
-            case "valueFrom": valueFrom = TreeDecode.object(entry.value, EnvVarSource.init(tree:))
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "value": decoded.value = TreeDecode.string(entry.value)
+            case "valueFrom": decoded.valueFrom = TreeDecode.object(entry.value, EnvVarSource.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 

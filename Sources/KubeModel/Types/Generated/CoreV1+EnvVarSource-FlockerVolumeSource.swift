@@ -2,10 +2,10 @@
 
 /// Upstream `core.v1.EnvVarSource`.
 public struct EnvVarSource: Codable, Equatable, Sendable {
-    public var configMapKeyRef: ConfigMapKeySelector?
-    public var fieldRef: ObjectFieldSelector?
-    public var resourceFieldRef: ResourceFieldSelector?
-    public var secretKeyRef: SecretKeySelector?
+    @OptionalBox public var configMapKeyRef: ConfigMapKeySelector?
+    @OptionalBox public var fieldRef: ObjectFieldSelector?
+    @OptionalBox public var resourceFieldRef: ResourceFieldSelector?
+    @OptionalBox public var secretKeyRef: SecretKeySelector?
 
     public init() {}
 
@@ -21,17 +21,17 @@ public struct EnvVarSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "configMapKeyRef": configMapKeyRef = TreeDecode.object(entry.value, ConfigMapKeySelector.init(tree:))
-            case "fieldRef": fieldRef = TreeDecode.object(entry.value, ObjectFieldSelector.init(tree:))
-            case "resourceFieldRef": resourceFieldRef = TreeDecode.object(entry.value, ResourceFieldSelector.init(tree:))
-            case "secretKeyRef": secretKeyRef = TreeDecode.object(entry.value, SecretKeySelector.init(tree:))
+            case "configMapKeyRef": decoded.configMapKeyRef = TreeDecode.object(entry.value, ConfigMapKeySelector.init(tree:))
+            case "fieldRef": decoded.fieldRef = TreeDecode.object(entry.value, ObjectFieldSelector.init(tree:))
+            case "resourceFieldRef": decoded.resourceFieldRef = TreeDecode.object(entry.value, ResourceFieldSelector.init(tree:))
+            case "secretKeyRef": decoded.secretKeyRef = TreeDecode.object(entry.value, SecretKeySelector.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -43,16 +43,16 @@ public struct EphemeralContainer: Codable, Equatable, Sendable {
     public var envFrom: [EnvFromSource]?
     public var image: String?
     public var imagePullPolicy: String?
-    public var lifecycle: Lifecycle?
-    public var livenessProbe: Probe?
+    @OptionalBox public var lifecycle: Lifecycle?
+    @OptionalBox public var livenessProbe: Probe?
     public var name: String = ""
     public var ports: [ContainerPort]?
-    public var readinessProbe: Probe?
+    @OptionalBox public var readinessProbe: Probe?
     public var resizePolicy: [ContainerResizePolicy]?
-    public var resources: ResourceRequirements?
+    @OptionalBox public var resources: ResourceRequirements?
     public var restartPolicy: String?
-    public var securityContext: SecurityContext?
-    public var startupProbe: Probe?
+    @OptionalBox public var securityContext: SecurityContext?
+    @OptionalBox public var startupProbe: Probe?
     public var stdin: Bool?
     public var stdinOnce: Bool?
     public var targetContainerName: String?
@@ -98,44 +98,44 @@ public struct EphemeralContainer: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "args": args = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "command": command = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "env": env = TreeDecode.list(entry.value) { TreeDecode.object($0, EnvVar.init(tree:)) }
-            case "envFrom": envFrom = TreeDecode.list(entry.value) { TreeDecode.object($0, EnvFromSource.init(tree:)) }
-            case "image": image = TreeDecode.string(entry.value)
-            case "imagePullPolicy": imagePullPolicy = TreeDecode.string(entry.value)
-            case "lifecycle": lifecycle = TreeDecode.object(entry.value, Lifecycle.init(tree:))
-            case "livenessProbe": livenessProbe = TreeDecode.object(entry.value, Probe.init(tree:))
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "ports": ports = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerPort.init(tree:)) }
-            case "readinessProbe": readinessProbe = TreeDecode.object(entry.value, Probe.init(tree:))
-            case "resizePolicy": resizePolicy = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerResizePolicy.init(tree:)) }
-            case "resources": resources = TreeDecode.object(entry.value, ResourceRequirements.init(tree:))
-            case "restartPolicy": restartPolicy = TreeDecode.string(entry.value)
-            case "securityContext": securityContext = TreeDecode.object(entry.value, SecurityContext.init(tree:))
-            case "startupProbe": startupProbe = TreeDecode.object(entry.value, Probe.init(tree:))
-            case "stdin": stdin = TreeDecode.bool(entry.value)
-            case "stdinOnce": stdinOnce = TreeDecode.bool(entry.value)
-            case "targetContainerName": targetContainerName = TreeDecode.string(entry.value)
-            case "terminationMessagePath": terminationMessagePath = TreeDecode.string(entry.value)
-            case "terminationMessagePolicy": terminationMessagePolicy = TreeDecode.string(entry.value)
-            case "tty": tty = TreeDecode.bool(entry.value)
-            case "volumeDevices": volumeDevices = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeDevice.init(tree:)) }
-            case "volumeMounts": volumeMounts = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeMount.init(tree:)) }
-            case "workingDir": workingDir = TreeDecode.string(entry.value)
+            case "args": decoded.args = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "command": decoded.command = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "env": decoded.env = TreeDecode.list(entry.value) { TreeDecode.object($0, EnvVar.init(tree:)) }
+            case "envFrom": decoded.envFrom = TreeDecode.list(entry.value) { TreeDecode.object($0, EnvFromSource.init(tree:)) }
+            case "image": decoded.image = TreeDecode.string(entry.value)
+            case "imagePullPolicy": decoded.imagePullPolicy = TreeDecode.string(entry.value)
+            case "lifecycle": decoded.lifecycle = TreeDecode.object(entry.value, Lifecycle.init(tree:))
+            case "livenessProbe": decoded.livenessProbe = TreeDecode.object(entry.value, Probe.init(tree:))
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "ports": decoded.ports = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerPort.init(tree:)) }
+            case "readinessProbe": decoded.readinessProbe = TreeDecode.object(entry.value, Probe.init(tree:))
+            case "resizePolicy": decoded.resizePolicy = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerResizePolicy.init(tree:)) }
+            case "resources": decoded.resources = TreeDecode.object(entry.value, ResourceRequirements.init(tree:))
+            case "restartPolicy": decoded.restartPolicy = TreeDecode.string(entry.value)
+            case "securityContext": decoded.securityContext = TreeDecode.object(entry.value, SecurityContext.init(tree:))
+            case "startupProbe": decoded.startupProbe = TreeDecode.object(entry.value, Probe.init(tree:))
+            case "stdin": decoded.stdin = TreeDecode.bool(entry.value)
+            case "stdinOnce": decoded.stdinOnce = TreeDecode.bool(entry.value)
+            case "targetContainerName": decoded.targetContainerName = TreeDecode.string(entry.value)
+            case "terminationMessagePath": decoded.terminationMessagePath = TreeDecode.string(entry.value)
+            case "terminationMessagePolicy": decoded.terminationMessagePolicy = TreeDecode.string(entry.value)
+            case "tty": decoded.tty = TreeDecode.bool(entry.value)
+            case "volumeDevices": decoded.volumeDevices = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeDevice.init(tree:)) }
+            case "volumeMounts": decoded.volumeMounts = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeMount.init(tree:)) }
+            case "workingDir": decoded.workingDir = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.EphemeralVolumeSource`.
 public struct EphemeralVolumeSource: Codable, Equatable, Sendable {
-    public var volumeClaimTemplate: PersistentVolumeClaimTemplate?
+    @OptionalBox public var volumeClaimTemplate: PersistentVolumeClaimTemplate?
 
     public init() {}
 
@@ -148,14 +148,14 @@ public struct EphemeralVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "volumeClaimTemplate": volumeClaimTemplate = TreeDecode.object(entry.value, PersistentVolumeClaimTemplate.init(tree:))
+            case "volumeClaimTemplate": decoded.volumeClaimTemplate = TreeDecode.object(entry.value, PersistentVolumeClaimTemplate.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -166,17 +166,17 @@ public struct Event: Codable, Equatable, Sendable {
     public var count: Int32?
     public var eventTime: String?
     public var firstTimestamp: String?
-    public var involvedObject: ObjectReference = ObjectReference()
+    @Box public var involvedObject: ObjectReference = ObjectReference()
     public var kind: String = "Event"
     public var lastTimestamp: String?
     public var message: String?
-    public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
     public var reason: String?
-    public var related: ObjectReference?
+    @OptionalBox public var related: ObjectReference?
     public var reportingComponent: String?
     public var reportingInstance: String?
-    public var series: EventSeries?
-    public var source: EventSource?
+    @OptionalBox public var series: EventSeries?
+    @OptionalBox public var source: EventSource?
     public var type: String?
 
     public init() {}
@@ -206,30 +206,30 @@ public struct Event: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "action": action = TreeDecode.string(entry.value)
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "count": count = TreeDecode.int32(entry.value)
-            case "eventTime": eventTime = TreeDecode.string(entry.value)
-            case "firstTimestamp": firstTimestamp = TreeDecode.string(entry.value)
-            case "involvedObject": involvedObject = TreeDecode.object(entry.value, ObjectReference.init(tree:)) ?? ObjectReference()
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "lastTimestamp": lastTimestamp = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "related": related = TreeDecode.object(entry.value, ObjectReference.init(tree:))
-            case "reportingComponent": reportingComponent = TreeDecode.string(entry.value)
-            case "reportingInstance": reportingInstance = TreeDecode.string(entry.value)
-            case "series": series = TreeDecode.object(entry.value, EventSeries.init(tree:))
-            case "source": source = TreeDecode.object(entry.value, EventSource.init(tree:))
-            case "type": type = TreeDecode.string(entry.value)
+            case "action": decoded.action = TreeDecode.string(entry.value)
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "count": decoded.count = TreeDecode.int32(entry.value)
+            case "eventTime": decoded.eventTime = TreeDecode.string(entry.value)
+            case "firstTimestamp": decoded.firstTimestamp = TreeDecode.string(entry.value)
+            case "involvedObject": decoded.involvedObject = TreeDecode.object(entry.value, ObjectReference.init(tree:)) ?? ObjectReference()
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "lastTimestamp": decoded.lastTimestamp = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "related": decoded.related = TreeDecode.object(entry.value, ObjectReference.init(tree:))
+            case "reportingComponent": decoded.reportingComponent = TreeDecode.string(entry.value)
+            case "reportingInstance": decoded.reportingInstance = TreeDecode.string(entry.value)
+            case "series": decoded.series = TreeDecode.object(entry.value, EventSeries.init(tree:))
+            case "source": decoded.source = TreeDecode.object(entry.value, EventSource.init(tree:))
+            case "type": decoded.type = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -250,15 +250,15 @@ public struct EventSeries: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "count": count = TreeDecode.int32(entry.value)
-            case "lastObservedTime": lastObservedTime = TreeDecode.string(entry.value)
+            case "count": decoded.count = TreeDecode.int32(entry.value)
+            case "lastObservedTime": decoded.lastObservedTime = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -279,15 +279,15 @@ public struct EventSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "component": component = TreeDecode.string(entry.value)
-            case "host": host = TreeDecode.string(entry.value)
+            case "component": decoded.component = TreeDecode.string(entry.value)
+            case "host": decoded.host = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -306,14 +306,14 @@ public struct ExecAction: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "command": command = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "command": decoded.command = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -340,18 +340,18 @@ public struct FCVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "lun": lun = TreeDecode.int32(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "targetWWNs": targetWWNs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "wwids": wwids = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "lun": decoded.lun = TreeDecode.int32(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "targetWWNs": decoded.targetWWNs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "wwids": decoded.wwids = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -361,7 +361,7 @@ public struct FlexPersistentVolumeSource: Codable, Equatable, Sendable {
     public var fsType: String?
     public var options: [String: String]?
     public var readOnly: Bool?
-    public var secretRef: SecretReference?
+    @OptionalBox public var secretRef: SecretReference?
 
     public init() {}
 
@@ -378,18 +378,18 @@ public struct FlexPersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "driver": driver = TreeDecode.string(entry.value) ?? ""
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "options": options = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "driver": decoded.driver = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "options": decoded.options = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -399,7 +399,7 @@ public struct FlexVolumeSource: Codable, Equatable, Sendable {
     public var fsType: String?
     public var options: [String: String]?
     public var readOnly: Bool?
-    public var secretRef: LocalObjectReference?
+    @OptionalBox public var secretRef: LocalObjectReference?
 
     public init() {}
 
@@ -416,18 +416,18 @@ public struct FlexVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "driver": driver = TreeDecode.string(entry.value) ?? ""
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "options": options = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
+            case "driver": decoded.driver = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "options": decoded.options = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -448,15 +448,15 @@ public struct FlockerVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "datasetName": datasetName = TreeDecode.string(entry.value)
-            case "datasetUUID": datasetUUID = TreeDecode.string(entry.value)
+            case "datasetName": decoded.datasetName = TreeDecode.string(entry.value)
+            case "datasetUUID": decoded.datasetUUID = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

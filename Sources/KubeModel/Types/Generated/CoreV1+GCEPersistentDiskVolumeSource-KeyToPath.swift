@@ -21,17 +21,17 @@ public struct GCEPersistentDiskVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "partition": partition = TreeDecode.int32(entry.value)
-            case "pdName": pdName = TreeDecode.string(entry.value) ?? ""
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "partition": decoded.partition = TreeDecode.int32(entry.value)
+            case "pdName": decoded.pdName = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -52,15 +52,15 @@ public struct GRPCAction: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "port": port = TreeDecode.int32(entry.value) ?? 0
-            case "service": service = TreeDecode.string(entry.value)
+            case "port": decoded.port = TreeDecode.int32(entry.value) ?? 0
+            case "service": decoded.service = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -83,16 +83,16 @@ public struct GitRepoVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "directory": directory = TreeDecode.string(entry.value)
-            case "repository": repository = TreeDecode.string(entry.value) ?? ""
-            case "revision": revision = TreeDecode.string(entry.value)
+            case "directory": decoded.directory = TreeDecode.string(entry.value)
+            case "repository": decoded.repository = TreeDecode.string(entry.value) ?? ""
+            case "revision": decoded.revision = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -117,17 +117,17 @@ public struct GlusterfsPersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "endpoints": endpoints = TreeDecode.string(entry.value) ?? ""
-            case "endpointsNamespace": endpointsNamespace = TreeDecode.string(entry.value)
-            case "path": path = TreeDecode.string(entry.value) ?? ""
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "endpoints": decoded.endpoints = TreeDecode.string(entry.value) ?? ""
+            case "endpointsNamespace": decoded.endpointsNamespace = TreeDecode.string(entry.value)
+            case "path": decoded.path = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -150,16 +150,16 @@ public struct GlusterfsVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "endpoints": endpoints = TreeDecode.string(entry.value) ?? ""
-            case "path": path = TreeDecode.string(entry.value) ?? ""
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "endpoints": decoded.endpoints = TreeDecode.string(entry.value) ?? ""
+            case "path": decoded.path = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -186,18 +186,18 @@ public struct HTTPGetAction: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "host": host = TreeDecode.string(entry.value)
-            case "httpHeaders": httpHeaders = TreeDecode.list(entry.value) { TreeDecode.object($0, HTTPHeader.init(tree:)) }
-            case "path": path = TreeDecode.string(entry.value)
-            case "port": port = TreeDecode.intOrString(entry.value) ?? .int(0)
-            case "scheme": scheme = TreeDecode.string(entry.value)
+            case "host": decoded.host = TreeDecode.string(entry.value)
+            case "httpHeaders": decoded.httpHeaders = TreeDecode.list(entry.value) { TreeDecode.object($0, HTTPHeader.init(tree:)) }
+            case "path": decoded.path = TreeDecode.string(entry.value)
+            case "port": decoded.port = TreeDecode.intOrString(entry.value) ?? .int(0)
+            case "scheme": decoded.scheme = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -218,15 +218,15 @@ public struct HTTPHeader: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "value": value = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "value": decoded.value = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -247,15 +247,15 @@ public struct HostAlias: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "hostnames": hostnames = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "ip": ip = TreeDecode.string(entry.value) ?? ""
+            case "hostnames": decoded.hostnames = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "ip": decoded.ip = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -274,14 +274,14 @@ public struct HostIP: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "ip": ip = TreeDecode.string(entry.value) ?? ""
+            case "ip": decoded.ip = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -302,15 +302,15 @@ public struct HostPathVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "path": path = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value)
+            case "path": decoded.path = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -325,7 +325,7 @@ public struct ISCSIPersistentVolumeSource: Codable, Equatable, Sendable {
     public var lun: Int32 = 0
     public var portals: [String]?
     public var readOnly: Bool?
-    public var secretRef: SecretReference?
+    @OptionalBox public var secretRef: SecretReference?
     public var targetPortal: String = ""
 
     public init() {}
@@ -349,24 +349,24 @@ public struct ISCSIPersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "chapAuthDiscovery": chapAuthDiscovery = TreeDecode.bool(entry.value)
-            case "chapAuthSession": chapAuthSession = TreeDecode.bool(entry.value)
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "initiatorName": initiatorName = TreeDecode.string(entry.value)
-            case "iqn": iqn = TreeDecode.string(entry.value) ?? ""
-            case "iscsiInterface": iscsiInterface = TreeDecode.string(entry.value)
-            case "lun": lun = TreeDecode.int32(entry.value) ?? 0
-            case "portals": portals = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
-            case "targetPortal": targetPortal = TreeDecode.string(entry.value) ?? ""
+            case "chapAuthDiscovery": decoded.chapAuthDiscovery = TreeDecode.bool(entry.value)
+            case "chapAuthSession": decoded.chapAuthSession = TreeDecode.bool(entry.value)
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "initiatorName": decoded.initiatorName = TreeDecode.string(entry.value)
+            case "iqn": decoded.iqn = TreeDecode.string(entry.value) ?? ""
+            case "iscsiInterface": decoded.iscsiInterface = TreeDecode.string(entry.value)
+            case "lun": decoded.lun = TreeDecode.int32(entry.value) ?? 0
+            case "portals": decoded.portals = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "targetPortal": decoded.targetPortal = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -381,7 +381,7 @@ public struct ISCSIVolumeSource: Codable, Equatable, Sendable {
     public var lun: Int32 = 0
     public var portals: [String]?
     public var readOnly: Bool?
-    public var secretRef: LocalObjectReference?
+    @OptionalBox public var secretRef: LocalObjectReference?
     public var targetPortal: String = ""
 
     public init() {}
@@ -405,24 +405,24 @@ public struct ISCSIVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "chapAuthDiscovery": chapAuthDiscovery = TreeDecode.bool(entry.value)
-            case "chapAuthSession": chapAuthSession = TreeDecode.bool(entry.value)
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "initiatorName": initiatorName = TreeDecode.string(entry.value)
-            case "iqn": iqn = TreeDecode.string(entry.value) ?? ""
-            case "iscsiInterface": iscsiInterface = TreeDecode.string(entry.value)
-            case "lun": lun = TreeDecode.int32(entry.value) ?? 0
-            case "portals": portals = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
-            case "targetPortal": targetPortal = TreeDecode.string(entry.value) ?? ""
+            case "chapAuthDiscovery": decoded.chapAuthDiscovery = TreeDecode.bool(entry.value)
+            case "chapAuthSession": decoded.chapAuthSession = TreeDecode.bool(entry.value)
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "initiatorName": decoded.initiatorName = TreeDecode.string(entry.value)
+            case "iqn": decoded.iqn = TreeDecode.string(entry.value) ?? ""
+            case "iscsiInterface": decoded.iscsiInterface = TreeDecode.string(entry.value)
+            case "lun": decoded.lun = TreeDecode.int32(entry.value) ?? 0
+            case "portals": decoded.portals = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
+            case "targetPortal": decoded.targetPortal = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -443,15 +443,15 @@ public struct ImageVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "pullPolicy": pullPolicy = TreeDecode.string(entry.value)
-            case "reference": reference = TreeDecode.string(entry.value)
+            case "pullPolicy": decoded.pullPolicy = TreeDecode.string(entry.value)
+            case "reference": decoded.reference = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -474,16 +474,16 @@ public struct KeyToPath: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "key": key = TreeDecode.string(entry.value) ?? ""
-            case "mode": mode = TreeDecode.int32(entry.value)
-            case "path": path = TreeDecode.string(entry.value) ?? ""
+            case "key": decoded.key = TreeDecode.string(entry.value) ?? ""
+            case "mode": decoded.mode = TreeDecode.int32(entry.value)
+            case "path": decoded.path = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 

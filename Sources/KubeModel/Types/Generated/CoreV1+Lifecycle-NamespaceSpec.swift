@@ -2,8 +2,8 @@
 
 /// Upstream `core.v1.Lifecycle`.
 public struct Lifecycle: Codable, Equatable, Sendable {
-    public var postStart: LifecycleHandler?
-    public var preStop: LifecycleHandler?
+    @OptionalBox public var postStart: LifecycleHandler?
+    @OptionalBox public var preStop: LifecycleHandler?
     public var stopSignal: String?
 
     public init() {}
@@ -19,25 +19,25 @@ public struct Lifecycle: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "postStart": postStart = TreeDecode.object(entry.value, LifecycleHandler.init(tree:))
-            case "preStop": preStop = TreeDecode.object(entry.value, LifecycleHandler.init(tree:))
-            case "stopSignal": stopSignal = TreeDecode.string(entry.value)
+            case "postStart": decoded.postStart = TreeDecode.object(entry.value, LifecycleHandler.init(tree:))
+            case "preStop": decoded.preStop = TreeDecode.object(entry.value, LifecycleHandler.init(tree:))
+            case "stopSignal": decoded.stopSignal = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.LifecycleHandler`.
 public struct LifecycleHandler: Codable, Equatable, Sendable {
-    public var exec: ExecAction?
-    public var httpGet: HTTPGetAction?
-    public var sleep: SleepAction?
-    public var tcpSocket: TCPSocketAction?
+    @OptionalBox public var exec: ExecAction?
+    @OptionalBox public var httpGet: HTTPGetAction?
+    @OptionalBox public var sleep: SleepAction?
+    @OptionalBox public var tcpSocket: TCPSocketAction?
 
     public init() {}
 
@@ -53,17 +53,17 @@ public struct LifecycleHandler: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "exec": exec = TreeDecode.object(entry.value, ExecAction.init(tree:))
-            case "httpGet": httpGet = TreeDecode.object(entry.value, HTTPGetAction.init(tree:))
-            case "sleep": sleep = TreeDecode.object(entry.value, SleepAction.init(tree:))
-            case "tcpSocket": tcpSocket = TreeDecode.object(entry.value, TCPSocketAction.init(tree:))
+            case "exec": decoded.exec = TreeDecode.object(entry.value, ExecAction.init(tree:))
+            case "httpGet": decoded.httpGet = TreeDecode.object(entry.value, HTTPGetAction.init(tree:))
+            case "sleep": decoded.sleep = TreeDecode.object(entry.value, SleepAction.init(tree:))
+            case "tcpSocket": decoded.tcpSocket = TreeDecode.object(entry.value, TCPSocketAction.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -71,8 +71,8 @@ public struct LifecycleHandler: Codable, Equatable, Sendable {
 public struct LimitRange: Codable, Equatable, Sendable {
     public var apiVersion: String = "v1"
     public var kind: String = "LimitRange"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: LimitRangeSpec?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: LimitRangeSpec?
 
     public init() {}
 
@@ -88,17 +88,17 @@ public struct LimitRange: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, LimitRangeSpec.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, LimitRangeSpec.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -127,19 +127,19 @@ public struct LimitRangeItem: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "default": `default` = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "defaultRequest": defaultRequest = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "max": max = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "maxLimitRequestRatio": maxLimitRequestRatio = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "min": min = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "default": decoded.`default` = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "defaultRequest": decoded.defaultRequest = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "max": decoded.max = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "maxLimitRequestRatio": decoded.maxLimitRequestRatio = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "min": decoded.min = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -158,14 +158,14 @@ public struct LimitRangeSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "limits": limits = TreeDecode.list(entry.value) { TreeDecode.object($0, LimitRangeItem.init(tree:)) } ?? []
+            case "limits": decoded.limits = TreeDecode.list(entry.value) { TreeDecode.object($0, LimitRangeItem.init(tree:)) } ?? []
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -188,16 +188,16 @@ public struct LinuxContainerUser: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "gid": gid = TreeDecode.int64(entry.value) ?? 0
-            case "supplementalGroups": supplementalGroups = TreeDecode.list(entry.value) { TreeDecode.int64($0) }
-            case "uid": uid = TreeDecode.int64(entry.value) ?? 0
+            case "gid": decoded.gid = TreeDecode.int64(entry.value) ?? 0
+            case "supplementalGroups": decoded.supplementalGroups = TreeDecode.list(entry.value) { TreeDecode.int64($0) }
+            case "uid": decoded.uid = TreeDecode.int64(entry.value) ?? 0
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -222,17 +222,17 @@ public struct LoadBalancerIngress: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "hostname": hostname = TreeDecode.string(entry.value)
-            case "ip": ip = TreeDecode.string(entry.value)
-            case "ipMode": ipMode = TreeDecode.string(entry.value)
-            case "ports": ports = TreeDecode.list(entry.value) { TreeDecode.object($0, PortStatus.init(tree:)) }
+            case "hostname": decoded.hostname = TreeDecode.string(entry.value)
+            case "ip": decoded.ip = TreeDecode.string(entry.value)
+            case "ipMode": decoded.ipMode = TreeDecode.string(entry.value)
+            case "ports": decoded.ports = TreeDecode.list(entry.value) { TreeDecode.object($0, PortStatus.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -251,14 +251,14 @@ public struct LoadBalancerStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "ingress": ingress = TreeDecode.list(entry.value) { TreeDecode.object($0, LoadBalancerIngress.init(tree:)) }
+            case "ingress": decoded.ingress = TreeDecode.list(entry.value) { TreeDecode.object($0, LoadBalancerIngress.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -277,14 +277,14 @@ public struct LocalObjectReference: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -305,15 +305,15 @@ public struct LocalVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "path": path = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "path": decoded.path = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -334,15 +334,15 @@ public struct ModifyVolumeStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "targetVolumeAttributesClassName": targetVolumeAttributesClassName = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "targetVolumeAttributesClassName": decoded.targetVolumeAttributesClassName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -365,16 +365,16 @@ public struct NFSVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "path": path = TreeDecode.string(entry.value) ?? ""
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "server": server = TreeDecode.string(entry.value) ?? ""
+            case "path": decoded.path = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "server": decoded.server = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -382,9 +382,9 @@ public struct NFSVolumeSource: Codable, Equatable, Sendable {
 public struct Namespace: Codable, Equatable, Sendable {
     public var apiVersion: String = "v1"
     public var kind: String = "Namespace"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: NamespaceSpec?
-    public var status: NamespaceStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: NamespaceSpec?
+    @OptionalBox public var status: NamespaceStatus?
 
     public init() {}
 
@@ -401,18 +401,18 @@ public struct Namespace: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, NamespaceSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, NamespaceStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, NamespaceSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, NamespaceStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -439,18 +439,18 @@ public struct NamespaceCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -469,14 +469,14 @@ public struct NamespaceSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "finalizers": finalizers = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "finalizers": decoded.finalizers = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -17,15 +17,15 @@ public struct NamespaceStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, NamespaceCondition.init(tree:)) }
-            case "phase": phase = TreeDecode.string(entry.value)
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, NamespaceCondition.init(tree:)) }
+            case "phase": decoded.phase = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -33,9 +33,9 @@ public struct NamespaceStatus: Codable, Equatable, Sendable {
 public struct Node: Codable, Equatable, Sendable {
     public var apiVersion: String = "v1"
     public var kind: String = "Node"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: NodeSpec?
-    public var status: NodeStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: NodeSpec?
+    @OptionalBox public var status: NodeStatus?
 
     public init() {}
 
@@ -52,18 +52,18 @@ public struct Node: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, NodeSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, NodeStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, NodeSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, NodeStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -84,22 +84,22 @@ public struct NodeAddress: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "address": address = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "address": decoded.address = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.NodeAffinity`.
 public struct NodeAffinity: Codable, Equatable, Sendable {
     public var preferredDuringSchedulingIgnoredDuringExecution: [PreferredSchedulingTerm]?
-    public var requiredDuringSchedulingIgnoredDuringExecution: NodeSelector?
+    @OptionalBox public var requiredDuringSchedulingIgnoredDuringExecution: NodeSelector?
 
     public init() {}
 
@@ -113,15 +113,15 @@ public struct NodeAffinity: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "preferredDuringSchedulingIgnoredDuringExecution": preferredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, PreferredSchedulingTerm.init(tree:)) }
-            case "requiredDuringSchedulingIgnoredDuringExecution": requiredDuringSchedulingIgnoredDuringExecution = TreeDecode.object(entry.value, NodeSelector.init(tree:))
+            case "preferredDuringSchedulingIgnoredDuringExecution": decoded.preferredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, PreferredSchedulingTerm.init(tree:)) }
+            case "requiredDuringSchedulingIgnoredDuringExecution": decoded.requiredDuringSchedulingIgnoredDuringExecution = TreeDecode.object(entry.value, NodeSelector.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -150,25 +150,25 @@ public struct NodeCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastHeartbeatTime": lastHeartbeatTime = TreeDecode.string(entry.value)
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastHeartbeatTime": decoded.lastHeartbeatTime = TreeDecode.string(entry.value)
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.NodeConfigSource`.
 public struct NodeConfigSource: Codable, Equatable, Sendable {
-    public var configMap: ConfigMapNodeConfigSource?
+    @OptionalBox public var configMap: ConfigMapNodeConfigSource?
 
     public init() {}
 
@@ -181,23 +181,23 @@ public struct NodeConfigSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "configMap": configMap = TreeDecode.object(entry.value, ConfigMapNodeConfigSource.init(tree:))
+            case "configMap": decoded.configMap = TreeDecode.object(entry.value, ConfigMapNodeConfigSource.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.NodeConfigStatus`.
 public struct NodeConfigStatus: Codable, Equatable, Sendable {
-    public var active: NodeConfigSource?
-    public var assigned: NodeConfigSource?
+    @OptionalBox public var active: NodeConfigSource?
+    @OptionalBox public var assigned: NodeConfigSource?
     public var error: String?
-    public var lastKnownGood: NodeConfigSource?
+    @OptionalBox public var lastKnownGood: NodeConfigSource?
 
     public init() {}
 
@@ -213,23 +213,23 @@ public struct NodeConfigStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "active": active = TreeDecode.object(entry.value, NodeConfigSource.init(tree:))
-            case "assigned": assigned = TreeDecode.object(entry.value, NodeConfigSource.init(tree:))
-            case "error": error = TreeDecode.string(entry.value)
-            case "lastKnownGood": lastKnownGood = TreeDecode.object(entry.value, NodeConfigSource.init(tree:))
+            case "active": decoded.active = TreeDecode.object(entry.value, NodeConfigSource.init(tree:))
+            case "assigned": decoded.assigned = TreeDecode.object(entry.value, NodeConfigSource.init(tree:))
+            case "error": decoded.error = TreeDecode.string(entry.value)
+            case "lastKnownGood": decoded.lastKnownGood = TreeDecode.object(entry.value, NodeConfigSource.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.NodeDaemonEndpoints`.
 public struct NodeDaemonEndpoints: Codable, Equatable, Sendable {
-    public var kubeletEndpoint: DaemonEndpoint?
+    @OptionalBox public var kubeletEndpoint: DaemonEndpoint?
 
     public init() {}
 
@@ -242,14 +242,14 @@ public struct NodeDaemonEndpoints: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "kubeletEndpoint": kubeletEndpoint = TreeDecode.object(entry.value, DaemonEndpoint.init(tree:))
+            case "kubeletEndpoint": decoded.kubeletEndpoint = TreeDecode.object(entry.value, DaemonEndpoint.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -268,20 +268,20 @@ public struct NodeFeatures: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "supplementalGroupsPolicy": supplementalGroupsPolicy = TreeDecode.bool(entry.value)
+            case "supplementalGroupsPolicy": decoded.supplementalGroupsPolicy = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.NodeRuntimeHandler`.
 public struct NodeRuntimeHandler: Codable, Equatable, Sendable {
-    public var features: NodeRuntimeHandlerFeatures?
+    @OptionalBox public var features: NodeRuntimeHandlerFeatures?
     public var name: String?
 
     public init() {}
@@ -296,15 +296,15 @@ public struct NodeRuntimeHandler: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "features": features = TreeDecode.object(entry.value, NodeRuntimeHandlerFeatures.init(tree:))
-            case "name": name = TreeDecode.string(entry.value)
+            case "features": decoded.features = TreeDecode.object(entry.value, NodeRuntimeHandlerFeatures.init(tree:))
+            case "name": decoded.name = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -325,15 +325,15 @@ public struct NodeRuntimeHandlerFeatures: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "recursiveReadOnlyMounts": recursiveReadOnlyMounts = TreeDecode.bool(entry.value)
-            case "userNamespaces": userNamespaces = TreeDecode.bool(entry.value)
+            case "recursiveReadOnlyMounts": decoded.recursiveReadOnlyMounts = TreeDecode.bool(entry.value)
+            case "userNamespaces": decoded.userNamespaces = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -352,14 +352,14 @@ public struct NodeSelector: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "nodeSelectorTerms": nodeSelectorTerms = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeSelectorTerm.init(tree:)) } ?? []
+            case "nodeSelectorTerms": decoded.nodeSelectorTerms = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeSelectorTerm.init(tree:)) } ?? []
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -382,16 +382,16 @@ public struct NodeSelectorRequirement: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "key": key = TreeDecode.string(entry.value) ?? ""
-            case "operator": `operator` = TreeDecode.string(entry.value) ?? ""
-            case "values": values = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "key": decoded.key = TreeDecode.string(entry.value) ?? ""
+            case "operator": decoded.`operator` = TreeDecode.string(entry.value) ?? ""
+            case "values": decoded.values = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -412,21 +412,21 @@ public struct NodeSelectorTerm: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "matchExpressions": matchExpressions = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeSelectorRequirement.init(tree:)) }
-            case "matchFields": matchFields = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeSelectorRequirement.init(tree:)) }
+            case "matchExpressions": decoded.matchExpressions = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeSelectorRequirement.init(tree:)) }
+            case "matchFields": decoded.matchFields = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeSelectorRequirement.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.NodeSpec`.
 public struct NodeSpec: Codable, Equatable, Sendable {
-    public var configSource: NodeConfigSource?
+    @OptionalBox public var configSource: NodeConfigSource?
     public var externalID: String?
     public var podCIDR: String?
     public var podCIDRs: [String]?
@@ -451,20 +451,20 @@ public struct NodeSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "configSource": configSource = TreeDecode.object(entry.value, NodeConfigSource.init(tree:))
-            case "externalID": externalID = TreeDecode.string(entry.value)
-            case "podCIDR": podCIDR = TreeDecode.string(entry.value)
-            case "podCIDRs": podCIDRs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "providerID": providerID = TreeDecode.string(entry.value)
-            case "taints": taints = TreeDecode.list(entry.value) { TreeDecode.object($0, Taint.init(tree:)) }
-            case "unschedulable": unschedulable = TreeDecode.bool(entry.value)
+            case "configSource": decoded.configSource = TreeDecode.object(entry.value, NodeConfigSource.init(tree:))
+            case "externalID": decoded.externalID = TreeDecode.string(entry.value)
+            case "podCIDR": decoded.podCIDR = TreeDecode.string(entry.value)
+            case "podCIDRs": decoded.podCIDRs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "providerID": decoded.providerID = TreeDecode.string(entry.value)
+            case "taints": decoded.taints = TreeDecode.list(entry.value) { TreeDecode.object($0, Taint.init(tree:)) }
+            case "unschedulable": decoded.unschedulable = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

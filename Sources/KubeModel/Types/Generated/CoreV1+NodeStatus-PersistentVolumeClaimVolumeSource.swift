@@ -6,11 +6,11 @@ public struct NodeStatus: Codable, Equatable, Sendable {
     public var allocatable: [String: Quantity]?
     public var capacity: [String: Quantity]?
     public var conditions: [NodeCondition]?
-    public var config: NodeConfigStatus?
-    public var daemonEndpoints: NodeDaemonEndpoints?
-    public var features: NodeFeatures?
+    @OptionalBox public var config: NodeConfigStatus?
+    @OptionalBox public var daemonEndpoints: NodeDaemonEndpoints?
+    @OptionalBox public var features: NodeFeatures?
     public var images: [ContainerImage]?
-    public var nodeInfo: NodeSystemInfo?
+    @OptionalBox public var nodeInfo: NodeSystemInfo?
     public var phase: String?
     public var runtimeHandlers: [NodeRuntimeHandler]?
     public var volumesAttached: [AttachedVolume]?
@@ -39,26 +39,26 @@ public struct NodeStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "addresses": addresses = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeAddress.init(tree:)) }
-            case "allocatable": allocatable = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "capacity": capacity = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeCondition.init(tree:)) }
-            case "config": config = TreeDecode.object(entry.value, NodeConfigStatus.init(tree:))
-            case "daemonEndpoints": daemonEndpoints = TreeDecode.object(entry.value, NodeDaemonEndpoints.init(tree:))
-            case "features": features = TreeDecode.object(entry.value, NodeFeatures.init(tree:))
-            case "images": images = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerImage.init(tree:)) }
-            case "nodeInfo": nodeInfo = TreeDecode.object(entry.value, NodeSystemInfo.init(tree:))
-            case "phase": phase = TreeDecode.string(entry.value)
-            case "runtimeHandlers": runtimeHandlers = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeRuntimeHandler.init(tree:)) }
-            case "volumesAttached": volumesAttached = TreeDecode.list(entry.value) { TreeDecode.object($0, AttachedVolume.init(tree:)) }
-            case "volumesInUse": volumesInUse = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "addresses": decoded.addresses = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeAddress.init(tree:)) }
+            case "allocatable": decoded.allocatable = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "capacity": decoded.capacity = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeCondition.init(tree:)) }
+            case "config": decoded.config = TreeDecode.object(entry.value, NodeConfigStatus.init(tree:))
+            case "daemonEndpoints": decoded.daemonEndpoints = TreeDecode.object(entry.value, NodeDaemonEndpoints.init(tree:))
+            case "features": decoded.features = TreeDecode.object(entry.value, NodeFeatures.init(tree:))
+            case "images": decoded.images = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerImage.init(tree:)) }
+            case "nodeInfo": decoded.nodeInfo = TreeDecode.object(entry.value, NodeSystemInfo.init(tree:))
+            case "phase": decoded.phase = TreeDecode.string(entry.value)
+            case "runtimeHandlers": decoded.runtimeHandlers = TreeDecode.list(entry.value) { TreeDecode.object($0, NodeRuntimeHandler.init(tree:)) }
+            case "volumesAttached": decoded.volumesAttached = TreeDecode.list(entry.value) { TreeDecode.object($0, AttachedVolume.init(tree:)) }
+            case "volumesInUse": decoded.volumesInUse = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -77,14 +77,14 @@ public struct NodeSwapStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "capacity": capacity = TreeDecode.int64(entry.value)
+            case "capacity": decoded.capacity = TreeDecode.int64(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -99,7 +99,7 @@ public struct NodeSystemInfo: Codable, Equatable, Sendable {
     public var machineID: String = ""
     public var operatingSystem: String = ""
     public var osImage: String = ""
-    public var swap: NodeSwapStatus?
+    @OptionalBox public var swap: NodeSwapStatus?
     public var systemUUID: String = ""
 
     public init() {}
@@ -123,24 +123,24 @@ public struct NodeSystemInfo: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "architecture": architecture = TreeDecode.string(entry.value) ?? ""
-            case "bootID": bootID = TreeDecode.string(entry.value) ?? ""
-            case "containerRuntimeVersion": containerRuntimeVersion = TreeDecode.string(entry.value) ?? ""
-            case "kernelVersion": kernelVersion = TreeDecode.string(entry.value) ?? ""
-            case "kubeProxyVersion": kubeProxyVersion = TreeDecode.string(entry.value) ?? ""
-            case "kubeletVersion": kubeletVersion = TreeDecode.string(entry.value) ?? ""
-            case "machineID": machineID = TreeDecode.string(entry.value) ?? ""
-            case "operatingSystem": operatingSystem = TreeDecode.string(entry.value) ?? ""
-            case "osImage": osImage = TreeDecode.string(entry.value) ?? ""
-            case "swap": swap = TreeDecode.object(entry.value, NodeSwapStatus.init(tree:))
-            case "systemUUID": systemUUID = TreeDecode.string(entry.value) ?? ""
+            case "architecture": decoded.architecture = TreeDecode.string(entry.value) ?? ""
+            case "bootID": decoded.bootID = TreeDecode.string(entry.value) ?? ""
+            case "containerRuntimeVersion": decoded.containerRuntimeVersion = TreeDecode.string(entry.value) ?? ""
+            case "kernelVersion": decoded.kernelVersion = TreeDecode.string(entry.value) ?? ""
+            case "kubeProxyVersion": decoded.kubeProxyVersion = TreeDecode.string(entry.value) ?? ""
+            case "kubeletVersion": decoded.kubeletVersion = TreeDecode.string(entry.value) ?? ""
+            case "machineID": decoded.machineID = TreeDecode.string(entry.value) ?? ""
+            case "operatingSystem": decoded.operatingSystem = TreeDecode.string(entry.value) ?? ""
+            case "osImage": decoded.osImage = TreeDecode.string(entry.value) ?? ""
+            case "swap": decoded.swap = TreeDecode.object(entry.value, NodeSwapStatus.init(tree:))
+            case "systemUUID": decoded.systemUUID = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -161,15 +161,15 @@ public struct ObjectFieldSelector: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
-            case "fieldPath": fieldPath = TreeDecode.string(entry.value) ?? ""
+            case "apiVersion": decoded.apiVersion = TreeDecode.string(entry.value)
+            case "fieldPath": decoded.fieldPath = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -200,20 +200,20 @@ public struct ObjectReference: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
-            case "fieldPath": fieldPath = TreeDecode.string(entry.value)
-            case "kind": kind = TreeDecode.string(entry.value)
-            case "name": name = TreeDecode.string(entry.value)
-            case "namespace": namespace = TreeDecode.string(entry.value)
-            case "resourceVersion": resourceVersion = TreeDecode.string(entry.value)
-            case "uid": uid = TreeDecode.string(entry.value)
+            case "apiVersion": decoded.apiVersion = TreeDecode.string(entry.value)
+            case "fieldPath": decoded.fieldPath = TreeDecode.string(entry.value)
+            case "kind": decoded.kind = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "namespace": decoded.namespace = TreeDecode.string(entry.value)
+            case "resourceVersion": decoded.resourceVersion = TreeDecode.string(entry.value)
+            case "uid": decoded.uid = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -221,9 +221,9 @@ public struct ObjectReference: Codable, Equatable, Sendable {
 public struct PersistentVolume: Codable, Equatable, Sendable {
     public var apiVersion: String = "v1"
     public var kind: String = "PersistentVolume"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: PersistentVolumeSpec?
-    public var status: PersistentVolumeStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: PersistentVolumeSpec?
+    @OptionalBox public var status: PersistentVolumeStatus?
 
     public init() {}
 
@@ -240,18 +240,18 @@ public struct PersistentVolume: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, PersistentVolumeSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, PersistentVolumeStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, PersistentVolumeSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, PersistentVolumeStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -259,9 +259,9 @@ public struct PersistentVolume: Codable, Equatable, Sendable {
 public struct PersistentVolumeClaim: Codable, Equatable, Sendable {
     public var apiVersion: String = "v1"
     public var kind: String = "PersistentVolumeClaim"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: PersistentVolumeClaimSpec?
-    public var status: PersistentVolumeClaimStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: PersistentVolumeClaimSpec?
+    @OptionalBox public var status: PersistentVolumeClaimStatus?
 
     public init() {}
 
@@ -278,18 +278,18 @@ public struct PersistentVolumeClaim: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, PersistentVolumeClaimSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, PersistentVolumeClaimStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, PersistentVolumeClaimSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, PersistentVolumeClaimStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -318,29 +318,29 @@ public struct PersistentVolumeClaimCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastProbeTime": lastProbeTime = TreeDecode.string(entry.value)
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastProbeTime": decoded.lastProbeTime = TreeDecode.string(entry.value)
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.PersistentVolumeClaimSpec`.
 public struct PersistentVolumeClaimSpec: Codable, Equatable, Sendable {
     public var accessModes: [String]?
-    public var dataSource: TypedLocalObjectReference?
-    public var dataSourceRef: TypedObjectReference?
-    public var resources: VolumeResourceRequirements?
-    public var selector: LabelSelector?
+    @OptionalBox public var dataSource: TypedLocalObjectReference?
+    @OptionalBox public var dataSourceRef: TypedObjectReference?
+    @OptionalBox public var resources: VolumeResourceRequirements?
+    @OptionalBox public var selector: LabelSelector?
     public var storageClassName: String?
     public var volumeAttributesClassName: String?
     public var volumeMode: String?
@@ -365,22 +365,22 @@ public struct PersistentVolumeClaimSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "accessModes": accessModes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "dataSource": dataSource = TreeDecode.object(entry.value, TypedLocalObjectReference.init(tree:))
-            case "dataSourceRef": dataSourceRef = TreeDecode.object(entry.value, TypedObjectReference.init(tree:))
-            case "resources": resources = TreeDecode.object(entry.value, VolumeResourceRequirements.init(tree:))
-            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
-            case "storageClassName": storageClassName = TreeDecode.string(entry.value)
-            case "volumeAttributesClassName": volumeAttributesClassName = TreeDecode.string(entry.value)
-            case "volumeMode": volumeMode = TreeDecode.string(entry.value)
-            case "volumeName": volumeName = TreeDecode.string(entry.value)
+            case "accessModes": decoded.accessModes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "dataSource": decoded.dataSource = TreeDecode.object(entry.value, TypedLocalObjectReference.init(tree:))
+            case "dataSourceRef": decoded.dataSourceRef = TreeDecode.object(entry.value, TypedObjectReference.init(tree:))
+            case "resources": decoded.resources = TreeDecode.object(entry.value, VolumeResourceRequirements.init(tree:))
+            case "selector": decoded.selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "storageClassName": decoded.storageClassName = TreeDecode.string(entry.value)
+            case "volumeAttributesClassName": decoded.volumeAttributesClassName = TreeDecode.string(entry.value)
+            case "volumeMode": decoded.volumeMode = TreeDecode.string(entry.value)
+            case "volumeName": decoded.volumeName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -392,7 +392,7 @@ public struct PersistentVolumeClaimStatus: Codable, Equatable, Sendable {
     public var capacity: [String: Quantity]?
     public var conditions: [PersistentVolumeClaimCondition]?
     public var currentVolumeAttributesClassName: String?
-    public var modifyVolumeStatus: ModifyVolumeStatus?
+    @OptionalBox public var modifyVolumeStatus: ModifyVolumeStatus?
     public var phase: String?
 
     public init() {}
@@ -413,28 +413,28 @@ public struct PersistentVolumeClaimStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "accessModes": accessModes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "allocatedResourceStatuses": allocatedResourceStatuses = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "allocatedResources": allocatedResources = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "capacity": capacity = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, PersistentVolumeClaimCondition.init(tree:)) }
-            case "currentVolumeAttributesClassName": currentVolumeAttributesClassName = TreeDecode.string(entry.value)
-            case "modifyVolumeStatus": modifyVolumeStatus = TreeDecode.object(entry.value, ModifyVolumeStatus.init(tree:))
-            case "phase": phase = TreeDecode.string(entry.value)
+            case "accessModes": decoded.accessModes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "allocatedResourceStatuses": decoded.allocatedResourceStatuses = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "allocatedResources": decoded.allocatedResources = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "capacity": decoded.capacity = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, PersistentVolumeClaimCondition.init(tree:)) }
+            case "currentVolumeAttributesClassName": decoded.currentVolumeAttributesClassName = TreeDecode.string(entry.value)
+            case "modifyVolumeStatus": decoded.modifyVolumeStatus = TreeDecode.object(entry.value, ModifyVolumeStatus.init(tree:))
+            case "phase": decoded.phase = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.PersistentVolumeClaimTemplate`.
 public struct PersistentVolumeClaimTemplate: Codable, Equatable, Sendable {
-    public var metadata: ObjectMeta?
-    public var spec: PersistentVolumeClaimSpec = PersistentVolumeClaimSpec()
+    @OptionalBox public var metadata: ObjectMeta?
+    @Box public var spec: PersistentVolumeClaimSpec = PersistentVolumeClaimSpec()
 
     public init() {}
 
@@ -448,15 +448,15 @@ public struct PersistentVolumeClaimTemplate: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:))
-            case "spec": spec = TreeDecode.object(entry.value, PersistentVolumeClaimSpec.init(tree:)) ?? PersistentVolumeClaimSpec()
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:))
+            case "spec": decoded.spec = TreeDecode.object(entry.value, PersistentVolumeClaimSpec.init(tree:)) ?? PersistentVolumeClaimSpec()
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -477,15 +477,15 @@ public struct PersistentVolumeClaimVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "claimName": claimName = TreeDecode.string(entry.value) ?? ""
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
+            case "claimName": decoded.claimName = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

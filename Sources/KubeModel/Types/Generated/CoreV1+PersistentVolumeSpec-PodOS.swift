@@ -3,36 +3,36 @@
 /// Upstream `core.v1.PersistentVolumeSpec`.
 public struct PersistentVolumeSpec: Codable, Equatable, Sendable {
     public var accessModes: [String]?
-    public var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
-    public var azureDisk: AzureDiskVolumeSource?
-    public var azureFile: AzureFilePersistentVolumeSource?
+    @OptionalBox public var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+    @OptionalBox public var azureDisk: AzureDiskVolumeSource?
+    @OptionalBox public var azureFile: AzureFilePersistentVolumeSource?
     public var capacity: [String: Quantity]?
-    public var cephfs: CephFSPersistentVolumeSource?
-    public var cinder: CinderPersistentVolumeSource?
-    public var claimRef: ObjectReference?
-    public var csi: CSIPersistentVolumeSource?
-    public var fc: FCVolumeSource?
-    public var flexVolume: FlexPersistentVolumeSource?
-    public var flocker: FlockerVolumeSource?
-    public var gcePersistentDisk: GCEPersistentDiskVolumeSource?
-    public var glusterfs: GlusterfsPersistentVolumeSource?
-    public var hostPath: HostPathVolumeSource?
-    public var iscsi: ISCSIPersistentVolumeSource?
-    public var local: LocalVolumeSource?
+    @OptionalBox public var cephfs: CephFSPersistentVolumeSource?
+    @OptionalBox public var cinder: CinderPersistentVolumeSource?
+    @OptionalBox public var claimRef: ObjectReference?
+    @OptionalBox public var csi: CSIPersistentVolumeSource?
+    @OptionalBox public var fc: FCVolumeSource?
+    @OptionalBox public var flexVolume: FlexPersistentVolumeSource?
+    @OptionalBox public var flocker: FlockerVolumeSource?
+    @OptionalBox public var gcePersistentDisk: GCEPersistentDiskVolumeSource?
+    @OptionalBox public var glusterfs: GlusterfsPersistentVolumeSource?
+    @OptionalBox public var hostPath: HostPathVolumeSource?
+    @OptionalBox public var iscsi: ISCSIPersistentVolumeSource?
+    @OptionalBox public var local: LocalVolumeSource?
     public var mountOptions: [String]?
-    public var nfs: NFSVolumeSource?
-    public var nodeAffinity: VolumeNodeAffinity?
+    @OptionalBox public var nfs: NFSVolumeSource?
+    @OptionalBox public var nodeAffinity: VolumeNodeAffinity?
     public var persistentVolumeReclaimPolicy: String?
-    public var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
-    public var portworxVolume: PortworxVolumeSource?
-    public var quobyte: QuobyteVolumeSource?
-    public var rbd: RBDPersistentVolumeSource?
-    public var scaleIO: ScaleIOPersistentVolumeSource?
+    @OptionalBox public var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+    @OptionalBox public var portworxVolume: PortworxVolumeSource?
+    @OptionalBox public var quobyte: QuobyteVolumeSource?
+    @OptionalBox public var rbd: RBDPersistentVolumeSource?
+    @OptionalBox public var scaleIO: ScaleIOPersistentVolumeSource?
     public var storageClassName: String?
-    public var storageos: StorageOSPersistentVolumeSource?
+    @OptionalBox public var storageos: StorageOSPersistentVolumeSource?
     public var volumeAttributesClassName: String?
     public var volumeMode: String?
-    public var vsphereVolume: VsphereVirtualDiskVolumeSource?
+    @OptionalBox public var vsphereVolume: VsphereVirtualDiskVolumeSource?
 
     public init() {}
 
@@ -75,44 +75,44 @@ public struct PersistentVolumeSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "accessModes": accessModes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "awsElasticBlockStore": awsElasticBlockStore = TreeDecode.object(entry.value, AWSElasticBlockStoreVolumeSource.init(tree:))
-            case "azureDisk": azureDisk = TreeDecode.object(entry.value, AzureDiskVolumeSource.init(tree:))
-            case "azureFile": azureFile = TreeDecode.object(entry.value, AzureFilePersistentVolumeSource.init(tree:))
-            case "capacity": capacity = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "cephfs": cephfs = TreeDecode.object(entry.value, CephFSPersistentVolumeSource.init(tree:))
-            case "cinder": cinder = TreeDecode.object(entry.value, CinderPersistentVolumeSource.init(tree:))
-            case "claimRef": claimRef = TreeDecode.object(entry.value, ObjectReference.init(tree:))
-            case "csi": csi = TreeDecode.object(entry.value, CSIPersistentVolumeSource.init(tree:))
-            case "fc": fc = TreeDecode.object(entry.value, FCVolumeSource.init(tree:))
-            case "flexVolume": flexVolume = TreeDecode.object(entry.value, FlexPersistentVolumeSource.init(tree:))
-            case "flocker": flocker = TreeDecode.object(entry.value, FlockerVolumeSource.init(tree:))
-            case "gcePersistentDisk": gcePersistentDisk = TreeDecode.object(entry.value, GCEPersistentDiskVolumeSource.init(tree:))
-            case "glusterfs": glusterfs = TreeDecode.object(entry.value, GlusterfsPersistentVolumeSource.init(tree:))
-            case "hostPath": hostPath = TreeDecode.object(entry.value, HostPathVolumeSource.init(tree:))
-            case "iscsi": iscsi = TreeDecode.object(entry.value, ISCSIPersistentVolumeSource.init(tree:))
-            case "local": local = TreeDecode.object(entry.value, LocalVolumeSource.init(tree:))
-            case "mountOptions": mountOptions = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "nfs": nfs = TreeDecode.object(entry.value, NFSVolumeSource.init(tree:))
-            case "nodeAffinity": nodeAffinity = TreeDecode.object(entry.value, VolumeNodeAffinity.init(tree:))
-            case "persistentVolumeReclaimPolicy": persistentVolumeReclaimPolicy = TreeDecode.string(entry.value)
-            case "photonPersistentDisk": photonPersistentDisk = TreeDecode.object(entry.value, PhotonPersistentDiskVolumeSource.init(tree:))
-            case "portworxVolume": portworxVolume = TreeDecode.object(entry.value, PortworxVolumeSource.init(tree:))
-            case "quobyte": quobyte = TreeDecode.object(entry.value, QuobyteVolumeSource.init(tree:))
-            case "rbd": rbd = TreeDecode.object(entry.value, RBDPersistentVolumeSource.init(tree:))
-            case "scaleIO": scaleIO = TreeDecode.object(entry.value, ScaleIOPersistentVolumeSource.init(tree:))
-            case "storageClassName": storageClassName = TreeDecode.string(entry.value)
-            case "storageos": storageos = TreeDecode.object(entry.value, StorageOSPersistentVolumeSource.init(tree:))
-            case "volumeAttributesClassName": volumeAttributesClassName = TreeDecode.string(entry.value)
-            case "volumeMode": volumeMode = TreeDecode.string(entry.value)
-            case "vsphereVolume": vsphereVolume = TreeDecode.object(entry.value, VsphereVirtualDiskVolumeSource.init(tree:))
+            case "accessModes": decoded.accessModes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "awsElasticBlockStore": decoded.awsElasticBlockStore = TreeDecode.object(entry.value, AWSElasticBlockStoreVolumeSource.init(tree:))
+            case "azureDisk": decoded.azureDisk = TreeDecode.object(entry.value, AzureDiskVolumeSource.init(tree:))
+            case "azureFile": decoded.azureFile = TreeDecode.object(entry.value, AzureFilePersistentVolumeSource.init(tree:))
+            case "capacity": decoded.capacity = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "cephfs": decoded.cephfs = TreeDecode.object(entry.value, CephFSPersistentVolumeSource.init(tree:))
+            case "cinder": decoded.cinder = TreeDecode.object(entry.value, CinderPersistentVolumeSource.init(tree:))
+            case "claimRef": decoded.claimRef = TreeDecode.object(entry.value, ObjectReference.init(tree:))
+            case "csi": decoded.csi = TreeDecode.object(entry.value, CSIPersistentVolumeSource.init(tree:))
+            case "fc": decoded.fc = TreeDecode.object(entry.value, FCVolumeSource.init(tree:))
+            case "flexVolume": decoded.flexVolume = TreeDecode.object(entry.value, FlexPersistentVolumeSource.init(tree:))
+            case "flocker": decoded.flocker = TreeDecode.object(entry.value, FlockerVolumeSource.init(tree:))
+            case "gcePersistentDisk": decoded.gcePersistentDisk = TreeDecode.object(entry.value, GCEPersistentDiskVolumeSource.init(tree:))
+            case "glusterfs": decoded.glusterfs = TreeDecode.object(entry.value, GlusterfsPersistentVolumeSource.init(tree:))
+            case "hostPath": decoded.hostPath = TreeDecode.object(entry.value, HostPathVolumeSource.init(tree:))
+            case "iscsi": decoded.iscsi = TreeDecode.object(entry.value, ISCSIPersistentVolumeSource.init(tree:))
+            case "local": decoded.local = TreeDecode.object(entry.value, LocalVolumeSource.init(tree:))
+            case "mountOptions": decoded.mountOptions = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "nfs": decoded.nfs = TreeDecode.object(entry.value, NFSVolumeSource.init(tree:))
+            case "nodeAffinity": decoded.nodeAffinity = TreeDecode.object(entry.value, VolumeNodeAffinity.init(tree:))
+            case "persistentVolumeReclaimPolicy": decoded.persistentVolumeReclaimPolicy = TreeDecode.string(entry.value)
+            case "photonPersistentDisk": decoded.photonPersistentDisk = TreeDecode.object(entry.value, PhotonPersistentDiskVolumeSource.init(tree:))
+            case "portworxVolume": decoded.portworxVolume = TreeDecode.object(entry.value, PortworxVolumeSource.init(tree:))
+            case "quobyte": decoded.quobyte = TreeDecode.object(entry.value, QuobyteVolumeSource.init(tree:))
+            case "rbd": decoded.rbd = TreeDecode.object(entry.value, RBDPersistentVolumeSource.init(tree:))
+            case "scaleIO": decoded.scaleIO = TreeDecode.object(entry.value, ScaleIOPersistentVolumeSource.init(tree:))
+            case "storageClassName": decoded.storageClassName = TreeDecode.string(entry.value)
+            case "storageos": decoded.storageos = TreeDecode.object(entry.value, StorageOSPersistentVolumeSource.init(tree:))
+            case "volumeAttributesClassName": decoded.volumeAttributesClassName = TreeDecode.string(entry.value)
+            case "volumeMode": decoded.volumeMode = TreeDecode.string(entry.value)
+            case "vsphereVolume": decoded.vsphereVolume = TreeDecode.object(entry.value, VsphereVirtualDiskVolumeSource.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -137,17 +137,17 @@ public struct PersistentVolumeStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastPhaseTransitionTime": lastPhaseTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "phase": phase = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
+            case "lastPhaseTransitionTime": decoded.lastPhaseTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "phase": decoded.phase = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -168,15 +168,15 @@ public struct PhotonPersistentDiskVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "pdID": pdID = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "pdID": decoded.pdID = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -184,9 +184,9 @@ public struct PhotonPersistentDiskVolumeSource: Codable, Equatable, Sendable {
 public struct Pod: Codable, Equatable, Sendable {
     public var apiVersion: String = "v1"
     public var kind: String = "Pod"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: PodSpec?
-    public var status: PodStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: PodSpec?
+    @OptionalBox public var status: PodStatus?
 
     public init() {}
 
@@ -203,18 +203,18 @@ public struct Pod: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, PodSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, PodStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, PodSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, PodStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -235,24 +235,24 @@ public struct PodAffinity: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "preferredDuringSchedulingIgnoredDuringExecution": preferredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, WeightedPodAffinityTerm.init(tree:)) }
-            case "requiredDuringSchedulingIgnoredDuringExecution": requiredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, PodAffinityTerm.init(tree:)) }
+            case "preferredDuringSchedulingIgnoredDuringExecution": decoded.preferredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, WeightedPodAffinityTerm.init(tree:)) }
+            case "requiredDuringSchedulingIgnoredDuringExecution": decoded.requiredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, PodAffinityTerm.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.PodAffinityTerm`.
 public struct PodAffinityTerm: Codable, Equatable, Sendable {
-    public var labelSelector: LabelSelector?
+    @OptionalBox public var labelSelector: LabelSelector?
     public var matchLabelKeys: [String]?
     public var mismatchLabelKeys: [String]?
-    public var namespaceSelector: LabelSelector?
+    @OptionalBox public var namespaceSelector: LabelSelector?
     public var namespaces: [String]?
     public var topologyKey: String = ""
 
@@ -272,19 +272,19 @@ public struct PodAffinityTerm: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "labelSelector": labelSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
-            case "matchLabelKeys": matchLabelKeys = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "mismatchLabelKeys": mismatchLabelKeys = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "namespaceSelector": namespaceSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
-            case "namespaces": namespaces = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "topologyKey": topologyKey = TreeDecode.string(entry.value) ?? ""
+            case "labelSelector": decoded.labelSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "matchLabelKeys": decoded.matchLabelKeys = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "mismatchLabelKeys": decoded.mismatchLabelKeys = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "namespaceSelector": decoded.namespaceSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "namespaces": decoded.namespaces = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "topologyKey": decoded.topologyKey = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -305,15 +305,15 @@ public struct PodAntiAffinity: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "preferredDuringSchedulingIgnoredDuringExecution": preferredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, WeightedPodAffinityTerm.init(tree:)) }
-            case "requiredDuringSchedulingIgnoredDuringExecution": requiredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, PodAffinityTerm.init(tree:)) }
+            case "preferredDuringSchedulingIgnoredDuringExecution": decoded.preferredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, WeightedPodAffinityTerm.init(tree:)) }
+            case "requiredDuringSchedulingIgnoredDuringExecution": decoded.requiredDuringSchedulingIgnoredDuringExecution = TreeDecode.list(entry.value) { TreeDecode.object($0, PodAffinityTerm.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -344,20 +344,20 @@ public struct PodCondition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastProbeTime": lastProbeTime = TreeDecode.string(entry.value)
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value)
-            case "message": message = TreeDecode.string(entry.value)
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastProbeTime": decoded.lastProbeTime = TreeDecode.string(entry.value)
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value)
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -380,16 +380,16 @@ public struct PodDNSConfig: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "nameservers": nameservers = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "options": options = TreeDecode.list(entry.value) { TreeDecode.object($0, PodDNSConfigOption.init(tree:)) }
-            case "searches": searches = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "nameservers": decoded.nameservers = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "options": decoded.options = TreeDecode.list(entry.value) { TreeDecode.object($0, PodDNSConfigOption.init(tree:)) }
+            case "searches": decoded.searches = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -410,15 +410,15 @@ public struct PodDNSConfigOption: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value)
-            case "value": value = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "value": decoded.value = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -437,14 +437,14 @@ public struct PodIP: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "ip": ip = TreeDecode.string(entry.value) ?? ""
+            case "ip": decoded.ip = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -463,14 +463,14 @@ public struct PodOS: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -15,14 +15,14 @@ public struct PodReadinessGate: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "conditionType": conditionType = TreeDecode.string(entry.value) ?? ""
+            case "conditionType": decoded.conditionType = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -45,16 +45,16 @@ public struct PodResourceClaim: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "resourceClaimName": resourceClaimName = TreeDecode.string(entry.value)
-            case "resourceClaimTemplateName": resourceClaimTemplateName = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "resourceClaimName": decoded.resourceClaimName = TreeDecode.string(entry.value)
+            case "resourceClaimTemplateName": decoded.resourceClaimTemplateName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -75,15 +75,15 @@ public struct PodResourceClaimStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "resourceClaimName": resourceClaimName = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "resourceClaimName": decoded.resourceClaimName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -102,32 +102,32 @@ public struct PodSchedulingGate: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.PodSecurityContext`.
 public struct PodSecurityContext: Codable, Equatable, Sendable {
-    public var appArmorProfile: AppArmorProfile?
+    @OptionalBox public var appArmorProfile: AppArmorProfile?
     public var fsGroup: Int64?
     public var fsGroupChangePolicy: String?
     public var runAsGroup: Int64?
     public var runAsNonRoot: Bool?
     public var runAsUser: Int64?
     public var seLinuxChangePolicy: String?
-    public var seLinuxOptions: SELinuxOptions?
-    public var seccompProfile: SeccompProfile?
+    @OptionalBox public var seLinuxOptions: SELinuxOptions?
+    @OptionalBox public var seccompProfile: SeccompProfile?
     public var supplementalGroups: [Int64]?
     public var supplementalGroupsPolicy: String?
     public var sysctls: [Sysctl]?
-    public var windowsOptions: WindowsSecurityContextOptions?
+    @OptionalBox public var windowsOptions: WindowsSecurityContextOptions?
 
     public init() {}
 
@@ -152,36 +152,36 @@ public struct PodSecurityContext: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "appArmorProfile": appArmorProfile = TreeDecode.object(entry.value, AppArmorProfile.init(tree:))
-            case "fsGroup": fsGroup = TreeDecode.int64(entry.value)
-            case "fsGroupChangePolicy": fsGroupChangePolicy = TreeDecode.string(entry.value)
-            case "runAsGroup": runAsGroup = TreeDecode.int64(entry.value)
-            case "runAsNonRoot": runAsNonRoot = TreeDecode.bool(entry.value)
-            case "runAsUser": runAsUser = TreeDecode.int64(entry.value)
-            case "seLinuxChangePolicy": seLinuxChangePolicy = TreeDecode.string(entry.value)
-            case "seLinuxOptions": seLinuxOptions = TreeDecode.object(entry.value, SELinuxOptions.init(tree:))
-            case "seccompProfile": seccompProfile = TreeDecode.object(entry.value, SeccompProfile.init(tree:))
-            case "supplementalGroups": supplementalGroups = TreeDecode.list(entry.value) { TreeDecode.int64($0) }
-            case "supplementalGroupsPolicy": supplementalGroupsPolicy = TreeDecode.string(entry.value)
-            case "sysctls": sysctls = TreeDecode.list(entry.value) { TreeDecode.object($0, Sysctl.init(tree:)) }
-            case "windowsOptions": windowsOptions = TreeDecode.object(entry.value, WindowsSecurityContextOptions.init(tree:))
+            case "appArmorProfile": decoded.appArmorProfile = TreeDecode.object(entry.value, AppArmorProfile.init(tree:))
+            case "fsGroup": decoded.fsGroup = TreeDecode.int64(entry.value)
+            case "fsGroupChangePolicy": decoded.fsGroupChangePolicy = TreeDecode.string(entry.value)
+            case "runAsGroup": decoded.runAsGroup = TreeDecode.int64(entry.value)
+            case "runAsNonRoot": decoded.runAsNonRoot = TreeDecode.bool(entry.value)
+            case "runAsUser": decoded.runAsUser = TreeDecode.int64(entry.value)
+            case "seLinuxChangePolicy": decoded.seLinuxChangePolicy = TreeDecode.string(entry.value)
+            case "seLinuxOptions": decoded.seLinuxOptions = TreeDecode.object(entry.value, SELinuxOptions.init(tree:))
+            case "seccompProfile": decoded.seccompProfile = TreeDecode.object(entry.value, SeccompProfile.init(tree:))
+            case "supplementalGroups": decoded.supplementalGroups = TreeDecode.list(entry.value) { TreeDecode.int64($0) }
+            case "supplementalGroupsPolicy": decoded.supplementalGroupsPolicy = TreeDecode.string(entry.value)
+            case "sysctls": decoded.sysctls = TreeDecode.list(entry.value) { TreeDecode.object($0, Sysctl.init(tree:)) }
+            case "windowsOptions": decoded.windowsOptions = TreeDecode.object(entry.value, WindowsSecurityContextOptions.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.PodSpec`.
 public struct PodSpec: Codable, Equatable, Sendable {
     public var activeDeadlineSeconds: Int64?
-    public var affinity: Affinity?
+    @OptionalBox public var affinity: Affinity?
     public var automountServiceAccountToken: Bool?
     public var containers: [Container] = []
-    public var dnsConfig: PodDNSConfig?
+    @OptionalBox public var dnsConfig: PodDNSConfig?
     public var dnsPolicy: String?
     public var enableServiceLinks: Bool?
     public var ephemeralContainers: [EphemeralContainer]?
@@ -195,19 +195,19 @@ public struct PodSpec: Codable, Equatable, Sendable {
     public var initContainers: [Container]?
     public var nodeName: String?
     public var nodeSelector: [String: String]?
-    public var os: PodOS?
+    @OptionalBox public var os: PodOS?
     public var overhead: [String: Quantity]?
     public var preemptionPolicy: String?
     public var priority: Int32?
     public var priorityClassName: String?
     public var readinessGates: [PodReadinessGate]?
     public var resourceClaims: [PodResourceClaim]?
-    public var resources: ResourceRequirements?
+    @OptionalBox public var resources: ResourceRequirements?
     public var restartPolicy: String?
     public var runtimeClassName: String?
     public var schedulerName: String?
     public var schedulingGates: [PodSchedulingGate]?
-    public var securityContext: PodSecurityContext?
+    @OptionalBox public var securityContext: PodSecurityContext?
     public var serviceAccount: String?
     public var serviceAccountName: String?
     public var setHostnameAsFQDN: Bool?
@@ -268,53 +268,53 @@ public struct PodSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "activeDeadlineSeconds": activeDeadlineSeconds = TreeDecode.int64(entry.value)
-            case "affinity": affinity = TreeDecode.object(entry.value, Affinity.init(tree:))
-            case "automountServiceAccountToken": automountServiceAccountToken = TreeDecode.bool(entry.value)
-            case "containers": containers = TreeDecode.list(entry.value) { TreeDecode.object($0, Container.init(tree:)) } ?? []
-            case "dnsConfig": dnsConfig = TreeDecode.object(entry.value, PodDNSConfig.init(tree:))
-            case "dnsPolicy": dnsPolicy = TreeDecode.string(entry.value)
-            case "enableServiceLinks": enableServiceLinks = TreeDecode.bool(entry.value)
-            case "ephemeralContainers": ephemeralContainers = TreeDecode.list(entry.value) { TreeDecode.object($0, EphemeralContainer.init(tree:)) }
-            case "hostAliases": hostAliases = TreeDecode.list(entry.value) { TreeDecode.object($0, HostAlias.init(tree:)) }
-            case "hostIPC": hostIPC = TreeDecode.bool(entry.value)
-            case "hostNetwork": hostNetwork = TreeDecode.bool(entry.value)
-            case "hostPID": hostPID = TreeDecode.bool(entry.value)
-            case "hostUsers": hostUsers = TreeDecode.bool(entry.value)
-            case "hostname": hostname = TreeDecode.string(entry.value)
-            case "imagePullSecrets": imagePullSecrets = TreeDecode.list(entry.value) { TreeDecode.object($0, LocalObjectReference.init(tree:)) }
-            case "initContainers": initContainers = TreeDecode.list(entry.value) { TreeDecode.object($0, Container.init(tree:)) }
-            case "nodeName": nodeName = TreeDecode.string(entry.value)
-            case "nodeSelector": nodeSelector = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "os": os = TreeDecode.object(entry.value, PodOS.init(tree:))
-            case "overhead": overhead = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "preemptionPolicy": preemptionPolicy = TreeDecode.string(entry.value)
-            case "priority": priority = TreeDecode.int32(entry.value)
-            case "priorityClassName": priorityClassName = TreeDecode.string(entry.value)
-            case "readinessGates": readinessGates = TreeDecode.list(entry.value) { TreeDecode.object($0, PodReadinessGate.init(tree:)) }
-            case "resourceClaims": resourceClaims = TreeDecode.list(entry.value) { TreeDecode.object($0, PodResourceClaim.init(tree:)) }
-            case "resources": resources = TreeDecode.object(entry.value, ResourceRequirements.init(tree:))
-            case "restartPolicy": restartPolicy = TreeDecode.string(entry.value)
-            case "runtimeClassName": runtimeClassName = TreeDecode.string(entry.value)
-            case "schedulerName": schedulerName = TreeDecode.string(entry.value)
-            case "schedulingGates": schedulingGates = TreeDecode.list(entry.value) { TreeDecode.object($0, PodSchedulingGate.init(tree:)) }
-            case "securityContext": securityContext = TreeDecode.object(entry.value, PodSecurityContext.init(tree:))
-            case "serviceAccount": serviceAccount = TreeDecode.string(entry.value)
-            case "serviceAccountName": serviceAccountName = TreeDecode.string(entry.value)
-            case "setHostnameAsFQDN": setHostnameAsFQDN = TreeDecode.bool(entry.value)
-            case "shareProcessNamespace": shareProcessNamespace = TreeDecode.bool(entry.value)
-            case "subdomain": subdomain = TreeDecode.string(entry.value)
-            case "terminationGracePeriodSeconds": terminationGracePeriodSeconds = TreeDecode.int64(entry.value)
-            case "tolerations": tolerations = TreeDecode.list(entry.value) { TreeDecode.object($0, Toleration.init(tree:)) }
-            case "topologySpreadConstraints": topologySpreadConstraints = TreeDecode.list(entry.value) { TreeDecode.object($0, TopologySpreadConstraint.init(tree:)) }
-            case "volumes": volumes = TreeDecode.list(entry.value) { TreeDecode.object($0, Volume.init(tree:)) }
+            case "activeDeadlineSeconds": decoded.activeDeadlineSeconds = TreeDecode.int64(entry.value)
+            case "affinity": decoded.affinity = TreeDecode.object(entry.value, Affinity.init(tree:))
+            case "automountServiceAccountToken": decoded.automountServiceAccountToken = TreeDecode.bool(entry.value)
+            case "containers": decoded.containers = TreeDecode.list(entry.value) { TreeDecode.object($0, Container.init(tree:)) } ?? []
+            case "dnsConfig": decoded.dnsConfig = TreeDecode.object(entry.value, PodDNSConfig.init(tree:))
+            case "dnsPolicy": decoded.dnsPolicy = TreeDecode.string(entry.value)
+            case "enableServiceLinks": decoded.enableServiceLinks = TreeDecode.bool(entry.value)
+            case "ephemeralContainers": decoded.ephemeralContainers = TreeDecode.list(entry.value) { TreeDecode.object($0, EphemeralContainer.init(tree:)) }
+            case "hostAliases": decoded.hostAliases = TreeDecode.list(entry.value) { TreeDecode.object($0, HostAlias.init(tree:)) }
+            case "hostIPC": decoded.hostIPC = TreeDecode.bool(entry.value)
+            case "hostNetwork": decoded.hostNetwork = TreeDecode.bool(entry.value)
+            case "hostPID": decoded.hostPID = TreeDecode.bool(entry.value)
+            case "hostUsers": decoded.hostUsers = TreeDecode.bool(entry.value)
+            case "hostname": decoded.hostname = TreeDecode.string(entry.value)
+            case "imagePullSecrets": decoded.imagePullSecrets = TreeDecode.list(entry.value) { TreeDecode.object($0, LocalObjectReference.init(tree:)) }
+            case "initContainers": decoded.initContainers = TreeDecode.list(entry.value) { TreeDecode.object($0, Container.init(tree:)) }
+            case "nodeName": decoded.nodeName = TreeDecode.string(entry.value)
+            case "nodeSelector": decoded.nodeSelector = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "os": decoded.os = TreeDecode.object(entry.value, PodOS.init(tree:))
+            case "overhead": decoded.overhead = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "preemptionPolicy": decoded.preemptionPolicy = TreeDecode.string(entry.value)
+            case "priority": decoded.priority = TreeDecode.int32(entry.value)
+            case "priorityClassName": decoded.priorityClassName = TreeDecode.string(entry.value)
+            case "readinessGates": decoded.readinessGates = TreeDecode.list(entry.value) { TreeDecode.object($0, PodReadinessGate.init(tree:)) }
+            case "resourceClaims": decoded.resourceClaims = TreeDecode.list(entry.value) { TreeDecode.object($0, PodResourceClaim.init(tree:)) }
+            case "resources": decoded.resources = TreeDecode.object(entry.value, ResourceRequirements.init(tree:))
+            case "restartPolicy": decoded.restartPolicy = TreeDecode.string(entry.value)
+            case "runtimeClassName": decoded.runtimeClassName = TreeDecode.string(entry.value)
+            case "schedulerName": decoded.schedulerName = TreeDecode.string(entry.value)
+            case "schedulingGates": decoded.schedulingGates = TreeDecode.list(entry.value) { TreeDecode.object($0, PodSchedulingGate.init(tree:)) }
+            case "securityContext": decoded.securityContext = TreeDecode.object(entry.value, PodSecurityContext.init(tree:))
+            case "serviceAccount": decoded.serviceAccount = TreeDecode.string(entry.value)
+            case "serviceAccountName": decoded.serviceAccountName = TreeDecode.string(entry.value)
+            case "setHostnameAsFQDN": decoded.setHostnameAsFQDN = TreeDecode.bool(entry.value)
+            case "shareProcessNamespace": decoded.shareProcessNamespace = TreeDecode.bool(entry.value)
+            case "subdomain": decoded.subdomain = TreeDecode.string(entry.value)
+            case "terminationGracePeriodSeconds": decoded.terminationGracePeriodSeconds = TreeDecode.int64(entry.value)
+            case "tolerations": decoded.tolerations = TreeDecode.list(entry.value) { TreeDecode.object($0, Toleration.init(tree:)) }
+            case "topologySpreadConstraints": decoded.topologySpreadConstraints = TreeDecode.list(entry.value) { TreeDecode.object($0, TopologySpreadConstraint.init(tree:)) }
+            case "volumes": decoded.volumes = TreeDecode.list(entry.value) { TreeDecode.object($0, Volume.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -365,37 +365,37 @@ public struct PodStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, PodCondition.init(tree:)) }
-            case "containerStatuses": containerStatuses = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerStatus.init(tree:)) }
-            case "ephemeralContainerStatuses": ephemeralContainerStatuses = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerStatus.init(tree:)) }
-            case "hostIP": hostIP = TreeDecode.string(entry.value)
-            case "hostIPs": hostIPs = TreeDecode.list(entry.value) { TreeDecode.object($0, HostIP.init(tree:)) }
-            case "initContainerStatuses": initContainerStatuses = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerStatus.init(tree:)) }
-            case "message": message = TreeDecode.string(entry.value)
-            case "nominatedNodeName": nominatedNodeName = TreeDecode.string(entry.value)
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
-            case "phase": phase = TreeDecode.string(entry.value)
-            case "podIP": podIP = TreeDecode.string(entry.value)
-            case "podIPs": podIPs = TreeDecode.list(entry.value) { TreeDecode.object($0, PodIP.init(tree:)) }
-            case "qosClass": qosClass = TreeDecode.string(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value)
-            case "resize": resize = TreeDecode.string(entry.value)
-            case "resourceClaimStatuses": resourceClaimStatuses = TreeDecode.list(entry.value) { TreeDecode.object($0, PodResourceClaimStatus.init(tree:)) }
-            case "startTime": startTime = TreeDecode.string(entry.value)
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, PodCondition.init(tree:)) }
+            case "containerStatuses": decoded.containerStatuses = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerStatus.init(tree:)) }
+            case "ephemeralContainerStatuses": decoded.ephemeralContainerStatuses = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerStatus.init(tree:)) }
+            case "hostIP": decoded.hostIP = TreeDecode.string(entry.value)
+            case "hostIPs": decoded.hostIPs = TreeDecode.list(entry.value) { TreeDecode.object($0, HostIP.init(tree:)) }
+            case "initContainerStatuses": decoded.initContainerStatuses = TreeDecode.list(entry.value) { TreeDecode.object($0, ContainerStatus.init(tree:)) }
+            case "message": decoded.message = TreeDecode.string(entry.value)
+            case "nominatedNodeName": decoded.nominatedNodeName = TreeDecode.string(entry.value)
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
+            case "phase": decoded.phase = TreeDecode.string(entry.value)
+            case "podIP": decoded.podIP = TreeDecode.string(entry.value)
+            case "podIPs": decoded.podIPs = TreeDecode.list(entry.value) { TreeDecode.object($0, PodIP.init(tree:)) }
+            case "qosClass": decoded.qosClass = TreeDecode.string(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value)
+            case "resize": decoded.resize = TreeDecode.string(entry.value)
+            case "resourceClaimStatuses": decoded.resourceClaimStatuses = TreeDecode.list(entry.value) { TreeDecode.object($0, PodResourceClaimStatus.init(tree:)) }
+            case "startTime": decoded.startTime = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.PodTemplateSpec`.
 public struct PodTemplateSpec: Codable, Equatable, Sendable {
-    public var metadata: ObjectMeta?
-    public var spec: PodSpec?
+    @OptionalBox public var metadata: ObjectMeta?
+    @OptionalBox public var spec: PodSpec?
 
     public init() {}
 
@@ -409,15 +409,15 @@ public struct PodTemplateSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:))
-            case "spec": spec = TreeDecode.object(entry.value, PodSpec.init(tree:))
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:))
+            case "spec": decoded.spec = TreeDecode.object(entry.value, PodSpec.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -440,16 +440,16 @@ public struct PortStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "error": error = TreeDecode.string(entry.value)
-            case "port": port = TreeDecode.int32(entry.value) ?? 0
-            case "protocol": `protocol` = TreeDecode.string(entry.value) ?? ""
+            case "error": decoded.error = TreeDecode.string(entry.value)
+            case "port": decoded.port = TreeDecode.int32(entry.value) ?? 0
+            case "protocol": decoded.`protocol` = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -472,16 +472,16 @@ public struct PortworxVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "volumeID": volumeID = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "volumeID": decoded.volumeID = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -2,7 +2,7 @@
 
 /// Upstream `core.v1.PreferredSchedulingTerm`.
 public struct PreferredSchedulingTerm: Codable, Equatable, Sendable {
-    public var preference: NodeSelectorTerm = NodeSelectorTerm()
+    @Box public var preference: NodeSelectorTerm = NodeSelectorTerm()
     public var weight: Int32 = 0
 
     public init() {}
@@ -17,28 +17,28 @@ public struct PreferredSchedulingTerm: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "preference": preference = TreeDecode.object(entry.value, NodeSelectorTerm.init(tree:)) ?? NodeSelectorTerm()
-            case "weight": weight = TreeDecode.int32(entry.value) ?? 0
+            case "preference": decoded.preference = TreeDecode.object(entry.value, NodeSelectorTerm.init(tree:)) ?? NodeSelectorTerm()
+            case "weight": decoded.weight = TreeDecode.int32(entry.value) ?? 0
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.Probe`.
 public struct Probe: Codable, Equatable, Sendable {
-    public var exec: ExecAction?
+    @OptionalBox public var exec: ExecAction?
     public var failureThreshold: Int32?
-    public var grpc: GRPCAction?
-    public var httpGet: HTTPGetAction?
+    @OptionalBox public var grpc: GRPCAction?
+    @OptionalBox public var httpGet: HTTPGetAction?
     public var initialDelaySeconds: Int32?
     public var periodSeconds: Int32?
     public var successThreshold: Int32?
-    public var tcpSocket: TCPSocketAction?
+    @OptionalBox public var tcpSocket: TCPSocketAction?
     public var terminationGracePeriodSeconds: Int64?
     public var timeoutSeconds: Int32?
 
@@ -62,23 +62,23 @@ public struct Probe: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "exec": exec = TreeDecode.object(entry.value, ExecAction.init(tree:))
-            case "failureThreshold": failureThreshold = TreeDecode.int32(entry.value)
-            case "grpc": grpc = TreeDecode.object(entry.value, GRPCAction.init(tree:))
-            case "httpGet": httpGet = TreeDecode.object(entry.value, HTTPGetAction.init(tree:))
-            case "initialDelaySeconds": initialDelaySeconds = TreeDecode.int32(entry.value)
-            case "periodSeconds": periodSeconds = TreeDecode.int32(entry.value)
-            case "successThreshold": successThreshold = TreeDecode.int32(entry.value)
-            case "tcpSocket": tcpSocket = TreeDecode.object(entry.value, TCPSocketAction.init(tree:))
-            case "terminationGracePeriodSeconds": terminationGracePeriodSeconds = TreeDecode.int64(entry.value)
-            case "timeoutSeconds": timeoutSeconds = TreeDecode.int32(entry.value)
+            case "exec": decoded.exec = TreeDecode.object(entry.value, ExecAction.init(tree:))
+            case "failureThreshold": decoded.failureThreshold = TreeDecode.int32(entry.value)
+            case "grpc": decoded.grpc = TreeDecode.object(entry.value, GRPCAction.init(tree:))
+            case "httpGet": decoded.httpGet = TreeDecode.object(entry.value, HTTPGetAction.init(tree:))
+            case "initialDelaySeconds": decoded.initialDelaySeconds = TreeDecode.int32(entry.value)
+            case "periodSeconds": decoded.periodSeconds = TreeDecode.int32(entry.value)
+            case "successThreshold": decoded.successThreshold = TreeDecode.int32(entry.value)
+            case "tcpSocket": decoded.tcpSocket = TreeDecode.object(entry.value, TCPSocketAction.init(tree:))
+            case "terminationGracePeriodSeconds": decoded.terminationGracePeriodSeconds = TreeDecode.int64(entry.value)
+            case "timeoutSeconds": decoded.timeoutSeconds = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -99,15 +99,15 @@ public struct ProjectedVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "defaultMode": defaultMode = TreeDecode.int32(entry.value)
-            case "sources": sources = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeProjection.init(tree:)) }
+            case "defaultMode": decoded.defaultMode = TreeDecode.int32(entry.value)
+            case "sources": decoded.sources = TreeDecode.list(entry.value) { TreeDecode.object($0, VolumeProjection.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -136,19 +136,19 @@ public struct QuobyteVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "group": group = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "registry": registry = TreeDecode.string(entry.value) ?? ""
-            case "tenant": tenant = TreeDecode.string(entry.value)
-            case "user": user = TreeDecode.string(entry.value)
-            case "volume": volume = TreeDecode.string(entry.value) ?? ""
+            case "group": decoded.group = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "registry": decoded.registry = TreeDecode.string(entry.value) ?? ""
+            case "tenant": decoded.tenant = TreeDecode.string(entry.value)
+            case "user": decoded.user = TreeDecode.string(entry.value)
+            case "volume": decoded.volume = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -160,7 +160,7 @@ public struct RBDPersistentVolumeSource: Codable, Equatable, Sendable {
     public var monitors: [String] = []
     public var pool: String?
     public var readOnly: Bool?
-    public var secretRef: SecretReference?
+    @OptionalBox public var secretRef: SecretReference?
     public var user: String?
 
     public init() {}
@@ -181,21 +181,21 @@ public struct RBDPersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "image": image = TreeDecode.string(entry.value) ?? ""
-            case "keyring": keyring = TreeDecode.string(entry.value)
-            case "monitors": monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
-            case "pool": pool = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
-            case "user": user = TreeDecode.string(entry.value)
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "image": decoded.image = TreeDecode.string(entry.value) ?? ""
+            case "keyring": decoded.keyring = TreeDecode.string(entry.value)
+            case "monitors": decoded.monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
+            case "pool": decoded.pool = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:))
+            case "user": decoded.user = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -207,7 +207,7 @@ public struct RBDVolumeSource: Codable, Equatable, Sendable {
     public var monitors: [String] = []
     public var pool: String?
     public var readOnly: Bool?
-    public var secretRef: LocalObjectReference?
+    @OptionalBox public var secretRef: LocalObjectReference?
     public var user: String?
 
     public init() {}
@@ -228,21 +228,21 @@ public struct RBDVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "image": image = TreeDecode.string(entry.value) ?? ""
-            case "keyring": keyring = TreeDecode.string(entry.value)
-            case "monitors": monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
-            case "pool": pool = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
-            case "user": user = TreeDecode.string(entry.value)
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "image": decoded.image = TreeDecode.string(entry.value) ?? ""
+            case "keyring": decoded.keyring = TreeDecode.string(entry.value)
+            case "monitors": decoded.monitors = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
+            case "pool": decoded.pool = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
+            case "user": decoded.user = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -263,15 +263,15 @@ public struct ResourceClaim: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "request": request = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "request": decoded.request = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -294,16 +294,16 @@ public struct ResourceFieldSelector: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "containerName": containerName = TreeDecode.string(entry.value)
-            case "divisor": divisor = TreeDecode.quantity(entry.value)
-            case "resource": resource = TreeDecode.string(entry.value) ?? ""
+            case "containerName": decoded.containerName = TreeDecode.string(entry.value)
+            case "divisor": decoded.divisor = TreeDecode.quantity(entry.value)
+            case "resource": decoded.resource = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -324,15 +324,15 @@ public struct ResourceHealth: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "health": health = TreeDecode.string(entry.value)
-            case "resourceID": resourceID = TreeDecode.string(entry.value) ?? ""
+            case "health": decoded.health = TreeDecode.string(entry.value)
+            case "resourceID": decoded.resourceID = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -340,9 +340,9 @@ public struct ResourceHealth: Codable, Equatable, Sendable {
 public struct ResourceQuota: Codable, Equatable, Sendable {
     public var apiVersion: String = "v1"
     public var kind: String = "ResourceQuota"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: ResourceQuotaSpec?
-    public var status: ResourceQuotaStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: ResourceQuotaSpec?
+    @OptionalBox public var status: ResourceQuotaStatus?
 
     public init() {}
 
@@ -359,25 +359,25 @@ public struct ResourceQuota: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, ResourceQuotaSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, ResourceQuotaStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, ResourceQuotaSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, ResourceQuotaStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.ResourceQuotaSpec`.
 public struct ResourceQuotaSpec: Codable, Equatable, Sendable {
     public var hard: [String: Quantity]?
-    public var scopeSelector: ScopeSelector?
+    @OptionalBox public var scopeSelector: ScopeSelector?
     public var scopes: [String]?
 
     public init() {}
@@ -393,16 +393,16 @@ public struct ResourceQuotaSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "hard": hard = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "scopeSelector": scopeSelector = TreeDecode.object(entry.value, ScopeSelector.init(tree:))
-            case "scopes": scopes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "hard": decoded.hard = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "scopeSelector": decoded.scopeSelector = TreeDecode.object(entry.value, ScopeSelector.init(tree:))
+            case "scopes": decoded.scopes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -423,15 +423,15 @@ public struct ResourceQuotaStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "hard": hard = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "used": used = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "hard": decoded.hard = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "used": decoded.used = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -454,16 +454,16 @@ public struct ResourceRequirements: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "claims": claims = TreeDecode.list(entry.value) { TreeDecode.object($0, ResourceClaim.init(tree:)) }
-            case "limits": limits = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "requests": requests = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "claims": decoded.claims = TreeDecode.list(entry.value) { TreeDecode.object($0, ResourceClaim.init(tree:)) }
+            case "limits": decoded.limits = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "requests": decoded.requests = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 

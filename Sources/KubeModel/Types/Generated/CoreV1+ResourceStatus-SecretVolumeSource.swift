@@ -17,15 +17,15 @@ public struct ResourceStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "resources": resources = TreeDecode.list(entry.value) { TreeDecode.object($0, ResourceHealth.init(tree:)) }
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "resources": decoded.resources = TreeDecode.list(entry.value) { TreeDecode.object($0, ResourceHealth.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -50,17 +50,17 @@ public struct SELinuxOptions: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "level": level = TreeDecode.string(entry.value)
-            case "role": role = TreeDecode.string(entry.value)
-            case "type": type = TreeDecode.string(entry.value)
-            case "user": user = TreeDecode.string(entry.value)
+            case "level": decoded.level = TreeDecode.string(entry.value)
+            case "role": decoded.role = TreeDecode.string(entry.value)
+            case "type": decoded.type = TreeDecode.string(entry.value)
+            case "user": decoded.user = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -70,7 +70,7 @@ public struct ScaleIOPersistentVolumeSource: Codable, Equatable, Sendable {
     public var gateway: String = ""
     public var protectionDomain: String?
     public var readOnly: Bool?
-    public var secretRef: SecretReference = SecretReference()
+    @Box public var secretRef: SecretReference = SecretReference()
     public var sslEnabled: Bool?
     public var storageMode: String?
     public var storagePool: String?
@@ -97,23 +97,23 @@ public struct ScaleIOPersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "gateway": gateway = TreeDecode.string(entry.value) ?? ""
-            case "protectionDomain": protectionDomain = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:)) ?? SecretReference()
-            case "sslEnabled": sslEnabled = TreeDecode.bool(entry.value)
-            case "storageMode": storageMode = TreeDecode.string(entry.value)
-            case "storagePool": storagePool = TreeDecode.string(entry.value)
-            case "system": system = TreeDecode.string(entry.value) ?? ""
-            case "volumeName": volumeName = TreeDecode.string(entry.value)
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "gateway": decoded.gateway = TreeDecode.string(entry.value) ?? ""
+            case "protectionDomain": decoded.protectionDomain = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, SecretReference.init(tree:)) ?? SecretReference()
+            case "sslEnabled": decoded.sslEnabled = TreeDecode.bool(entry.value)
+            case "storageMode": decoded.storageMode = TreeDecode.string(entry.value)
+            case "storagePool": decoded.storagePool = TreeDecode.string(entry.value)
+            case "system": decoded.system = TreeDecode.string(entry.value) ?? ""
+            case "volumeName": decoded.volumeName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -123,7 +123,7 @@ public struct ScaleIOVolumeSource: Codable, Equatable, Sendable {
     public var gateway: String = ""
     public var protectionDomain: String?
     public var readOnly: Bool?
-    public var secretRef: LocalObjectReference = LocalObjectReference()
+    @Box public var secretRef: LocalObjectReference = LocalObjectReference()
     public var sslEnabled: Bool?
     public var storageMode: String?
     public var storagePool: String?
@@ -150,23 +150,23 @@ public struct ScaleIOVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "gateway": gateway = TreeDecode.string(entry.value) ?? ""
-            case "protectionDomain": protectionDomain = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:)) ?? LocalObjectReference()
-            case "sslEnabled": sslEnabled = TreeDecode.bool(entry.value)
-            case "storageMode": storageMode = TreeDecode.string(entry.value)
-            case "storagePool": storagePool = TreeDecode.string(entry.value)
-            case "system": system = TreeDecode.string(entry.value) ?? ""
-            case "volumeName": volumeName = TreeDecode.string(entry.value)
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "gateway": decoded.gateway = TreeDecode.string(entry.value) ?? ""
+            case "protectionDomain": decoded.protectionDomain = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:)) ?? LocalObjectReference()
+            case "sslEnabled": decoded.sslEnabled = TreeDecode.bool(entry.value)
+            case "storageMode": decoded.storageMode = TreeDecode.string(entry.value)
+            case "storagePool": decoded.storagePool = TreeDecode.string(entry.value)
+            case "system": decoded.system = TreeDecode.string(entry.value) ?? ""
+            case "volumeName": decoded.volumeName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -185,14 +185,14 @@ public struct ScopeSelector: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "matchExpressions": matchExpressions = TreeDecode.list(entry.value) { TreeDecode.object($0, ScopedResourceSelectorRequirement.init(tree:)) }
+            case "matchExpressions": decoded.matchExpressions = TreeDecode.list(entry.value) { TreeDecode.object($0, ScopedResourceSelectorRequirement.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -215,16 +215,16 @@ public struct ScopedResourceSelectorRequirement: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "operator": `operator` = TreeDecode.string(entry.value) ?? ""
-            case "scopeName": scopeName = TreeDecode.string(entry.value) ?? ""
-            case "values": values = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "operator": decoded.`operator` = TreeDecode.string(entry.value) ?? ""
+            case "scopeName": decoded.scopeName = TreeDecode.string(entry.value) ?? ""
+            case "values": decoded.values = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -245,15 +245,15 @@ public struct SeccompProfile: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "localhostProfile": localhostProfile = TreeDecode.string(entry.value)
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "localhostProfile": decoded.localhostProfile = TreeDecode.string(entry.value)
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -263,7 +263,7 @@ public struct Secret: Codable, Equatable, Sendable {
     public var data: [String: String]?
     public var immutable: Bool?
     public var kind: String = "Secret"
-    public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
     public var stringData: [String: String]?
     public var type: String?
 
@@ -284,20 +284,20 @@ public struct Secret: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "data": data = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "immutable": immutable = TreeDecode.bool(entry.value)
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "stringData": stringData = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "type": type = TreeDecode.string(entry.value)
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "data": decoded.data = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "immutable": decoded.immutable = TreeDecode.bool(entry.value)
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "stringData": decoded.stringData = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "type": decoded.type = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -318,15 +318,15 @@ public struct SecretEnvSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value)
-            case "optional": optional = TreeDecode.bool(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "optional": decoded.optional = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -349,16 +349,16 @@ public struct SecretKeySelector: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "key": key = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value)
-            case "optional": optional = TreeDecode.bool(entry.value)
+            case "key": decoded.key = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "optional": decoded.optional = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -381,16 +381,16 @@ public struct SecretProjection: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "items": items = TreeDecode.list(entry.value) { TreeDecode.object($0, KeyToPath.init(tree:)) }
-            case "name": name = TreeDecode.string(entry.value)
-            case "optional": optional = TreeDecode.bool(entry.value)
+            case "items": decoded.items = TreeDecode.list(entry.value) { TreeDecode.object($0, KeyToPath.init(tree:)) }
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "optional": decoded.optional = TreeDecode.bool(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -411,15 +411,15 @@ public struct SecretReference: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value)
-            case "namespace": namespace = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "namespace": decoded.namespace = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -444,17 +444,17 @@ public struct SecretVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "defaultMode": defaultMode = TreeDecode.int32(entry.value)
-            case "items": items = TreeDecode.list(entry.value) { TreeDecode.object($0, KeyToPath.init(tree:)) }
-            case "optional": optional = TreeDecode.bool(entry.value)
-            case "secretName": secretName = TreeDecode.string(entry.value)
+            case "defaultMode": decoded.defaultMode = TreeDecode.int32(entry.value)
+            case "items": decoded.items = TreeDecode.list(entry.value) { TreeDecode.object($0, KeyToPath.init(tree:)) }
+            case "optional": decoded.optional = TreeDecode.bool(entry.value)
+            case "secretName": decoded.secretName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -3,17 +3,17 @@
 /// Upstream `core.v1.SecurityContext`.
 public struct SecurityContext: Codable, Equatable, Sendable {
     public var allowPrivilegeEscalation: Bool?
-    public var appArmorProfile: AppArmorProfile?
-    public var capabilities: Capabilities?
+    @OptionalBox public var appArmorProfile: AppArmorProfile?
+    @OptionalBox public var capabilities: Capabilities?
     public var privileged: Bool?
     public var procMount: String?
     public var readOnlyRootFilesystem: Bool?
     public var runAsGroup: Int64?
     public var runAsNonRoot: Bool?
     public var runAsUser: Int64?
-    public var seLinuxOptions: SELinuxOptions?
-    public var seccompProfile: SeccompProfile?
-    public var windowsOptions: WindowsSecurityContextOptions?
+    @OptionalBox public var seLinuxOptions: SELinuxOptions?
+    @OptionalBox public var seccompProfile: SeccompProfile?
+    @OptionalBox public var windowsOptions: WindowsSecurityContextOptions?
 
     public init() {}
 
@@ -37,25 +37,25 @@ public struct SecurityContext: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "allowPrivilegeEscalation": allowPrivilegeEscalation = TreeDecode.bool(entry.value)
-            case "appArmorProfile": appArmorProfile = TreeDecode.object(entry.value, AppArmorProfile.init(tree:))
-            case "capabilities": capabilities = TreeDecode.object(entry.value, Capabilities.init(tree:))
-            case "privileged": privileged = TreeDecode.bool(entry.value)
-            case "procMount": procMount = TreeDecode.string(entry.value)
-            case "readOnlyRootFilesystem": readOnlyRootFilesystem = TreeDecode.bool(entry.value)
-            case "runAsGroup": runAsGroup = TreeDecode.int64(entry.value)
-            case "runAsNonRoot": runAsNonRoot = TreeDecode.bool(entry.value)
-            case "runAsUser": runAsUser = TreeDecode.int64(entry.value)
-            case "seLinuxOptions": seLinuxOptions = TreeDecode.object(entry.value, SELinuxOptions.init(tree:))
-            case "seccompProfile": seccompProfile = TreeDecode.object(entry.value, SeccompProfile.init(tree:))
-            case "windowsOptions": windowsOptions = TreeDecode.object(entry.value, WindowsSecurityContextOptions.init(tree:))
+            case "allowPrivilegeEscalation": decoded.allowPrivilegeEscalation = TreeDecode.bool(entry.value)
+            case "appArmorProfile": decoded.appArmorProfile = TreeDecode.object(entry.value, AppArmorProfile.init(tree:))
+            case "capabilities": decoded.capabilities = TreeDecode.object(entry.value, Capabilities.init(tree:))
+            case "privileged": decoded.privileged = TreeDecode.bool(entry.value)
+            case "procMount": decoded.procMount = TreeDecode.string(entry.value)
+            case "readOnlyRootFilesystem": decoded.readOnlyRootFilesystem = TreeDecode.bool(entry.value)
+            case "runAsGroup": decoded.runAsGroup = TreeDecode.int64(entry.value)
+            case "runAsNonRoot": decoded.runAsNonRoot = TreeDecode.bool(entry.value)
+            case "runAsUser": decoded.runAsUser = TreeDecode.int64(entry.value)
+            case "seLinuxOptions": decoded.seLinuxOptions = TreeDecode.object(entry.value, SELinuxOptions.init(tree:))
+            case "seccompProfile": decoded.seccompProfile = TreeDecode.object(entry.value, SeccompProfile.init(tree:))
+            case "windowsOptions": decoded.windowsOptions = TreeDecode.object(entry.value, WindowsSecurityContextOptions.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -63,9 +63,9 @@ public struct SecurityContext: Codable, Equatable, Sendable {
 public struct Service: Codable, Equatable, Sendable {
     public var apiVersion: String = "v1"
     public var kind: String = "Service"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: ServiceSpec?
-    public var status: ServiceStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: ServiceSpec?
+    @OptionalBox public var status: ServiceStatus?
 
     public init() {}
 
@@ -82,18 +82,18 @@ public struct Service: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, ServiceSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, ServiceStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, ServiceSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, ServiceStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -103,7 +103,7 @@ public struct ServiceAccount: Codable, Equatable, Sendable {
     public var automountServiceAccountToken: Bool?
     public var imagePullSecrets: [LocalObjectReference]?
     public var kind: String = "ServiceAccount"
-    public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
     public var secrets: [ObjectReference]?
 
     public init() {}
@@ -122,19 +122,19 @@ public struct ServiceAccount: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "automountServiceAccountToken": automountServiceAccountToken = TreeDecode.bool(entry.value)
-            case "imagePullSecrets": imagePullSecrets = TreeDecode.list(entry.value) { TreeDecode.object($0, LocalObjectReference.init(tree:)) }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "secrets": secrets = TreeDecode.list(entry.value) { TreeDecode.object($0, ObjectReference.init(tree:)) }
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "automountServiceAccountToken": decoded.automountServiceAccountToken = TreeDecode.bool(entry.value)
+            case "imagePullSecrets": decoded.imagePullSecrets = TreeDecode.list(entry.value) { TreeDecode.object($0, LocalObjectReference.init(tree:)) }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "secrets": decoded.secrets = TreeDecode.list(entry.value) { TreeDecode.object($0, ObjectReference.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -157,16 +157,16 @@ public struct ServiceAccountTokenProjection: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "audience": audience = TreeDecode.string(entry.value)
-            case "expirationSeconds": expirationSeconds = TreeDecode.int64(entry.value)
-            case "path": path = TreeDecode.string(entry.value) ?? ""
+            case "audience": decoded.audience = TreeDecode.string(entry.value)
+            case "expirationSeconds": decoded.expirationSeconds = TreeDecode.int64(entry.value)
+            case "path": decoded.path = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -195,19 +195,19 @@ public struct ServicePort: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "appProtocol": appProtocol = TreeDecode.string(entry.value)
-            case "name": name = TreeDecode.string(entry.value)
-            case "nodePort": nodePort = TreeDecode.int32(entry.value)
-            case "port": port = TreeDecode.int32(entry.value) ?? 0
-            case "protocol": `protocol` = TreeDecode.string(entry.value)
-            case "targetPort": targetPort = TreeDecode.intOrString(entry.value)
+            case "appProtocol": decoded.appProtocol = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "nodePort": decoded.nodePort = TreeDecode.int32(entry.value)
+            case "port": decoded.port = TreeDecode.int32(entry.value) ?? 0
+            case "protocol": decoded.`protocol` = TreeDecode.string(entry.value)
+            case "targetPort": decoded.targetPort = TreeDecode.intOrString(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -230,7 +230,7 @@ public struct ServiceSpec: Codable, Equatable, Sendable {
     public var publishNotReadyAddresses: Bool?
     public var selector: [String: String]?
     public var sessionAffinity: String?
-    public var sessionAffinityConfig: SessionAffinityConfig?
+    @OptionalBox public var sessionAffinityConfig: SessionAffinityConfig?
     public var trafficDistribution: String?
     public var type: String?
 
@@ -264,40 +264,40 @@ public struct ServiceSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "allocateLoadBalancerNodePorts": allocateLoadBalancerNodePorts = TreeDecode.bool(entry.value)
-            case "clusterIP": clusterIP = TreeDecode.string(entry.value)
-            case "clusterIPs": clusterIPs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "externalIPs": externalIPs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "externalName": externalName = TreeDecode.string(entry.value)
-            case "externalTrafficPolicy": externalTrafficPolicy = TreeDecode.string(entry.value)
-            case "healthCheckNodePort": healthCheckNodePort = TreeDecode.int32(entry.value)
-            case "internalTrafficPolicy": internalTrafficPolicy = TreeDecode.string(entry.value)
-            case "ipFamilies": ipFamilies = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "ipFamilyPolicy": ipFamilyPolicy = TreeDecode.string(entry.value)
-            case "loadBalancerClass": loadBalancerClass = TreeDecode.string(entry.value)
-            case "loadBalancerIP": loadBalancerIP = TreeDecode.string(entry.value)
-            case "loadBalancerSourceRanges": loadBalancerSourceRanges = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "ports": ports = TreeDecode.list(entry.value) { TreeDecode.object($0, ServicePort.init(tree:)) }
-            case "publishNotReadyAddresses": publishNotReadyAddresses = TreeDecode.bool(entry.value)
-            case "selector": selector = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "sessionAffinity": sessionAffinity = TreeDecode.string(entry.value)
-            case "sessionAffinityConfig": sessionAffinityConfig = TreeDecode.object(entry.value, SessionAffinityConfig.init(tree:))
-            case "trafficDistribution": trafficDistribution = TreeDecode.string(entry.value)
-            case "type": type = TreeDecode.string(entry.value)
+            case "allocateLoadBalancerNodePorts": decoded.allocateLoadBalancerNodePorts = TreeDecode.bool(entry.value)
+            case "clusterIP": decoded.clusterIP = TreeDecode.string(entry.value)
+            case "clusterIPs": decoded.clusterIPs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "externalIPs": decoded.externalIPs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "externalName": decoded.externalName = TreeDecode.string(entry.value)
+            case "externalTrafficPolicy": decoded.externalTrafficPolicy = TreeDecode.string(entry.value)
+            case "healthCheckNodePort": decoded.healthCheckNodePort = TreeDecode.int32(entry.value)
+            case "internalTrafficPolicy": decoded.internalTrafficPolicy = TreeDecode.string(entry.value)
+            case "ipFamilies": decoded.ipFamilies = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "ipFamilyPolicy": decoded.ipFamilyPolicy = TreeDecode.string(entry.value)
+            case "loadBalancerClass": decoded.loadBalancerClass = TreeDecode.string(entry.value)
+            case "loadBalancerIP": decoded.loadBalancerIP = TreeDecode.string(entry.value)
+            case "loadBalancerSourceRanges": decoded.loadBalancerSourceRanges = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "ports": decoded.ports = TreeDecode.list(entry.value) { TreeDecode.object($0, ServicePort.init(tree:)) }
+            case "publishNotReadyAddresses": decoded.publishNotReadyAddresses = TreeDecode.bool(entry.value)
+            case "selector": decoded.selector = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "sessionAffinity": decoded.sessionAffinity = TreeDecode.string(entry.value)
+            case "sessionAffinityConfig": decoded.sessionAffinityConfig = TreeDecode.object(entry.value, SessionAffinityConfig.init(tree:))
+            case "trafficDistribution": decoded.trafficDistribution = TreeDecode.string(entry.value)
+            case "type": decoded.type = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.ServiceStatus`.
 public struct ServiceStatus: Codable, Equatable, Sendable {
     public var conditions: [Condition]?
-    public var loadBalancer: LoadBalancerStatus?
+    @OptionalBox public var loadBalancer: LoadBalancerStatus?
 
     public init() {}
 
@@ -311,21 +311,21 @@ public struct ServiceStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, Condition.init(tree:)) }
-            case "loadBalancer": loadBalancer = TreeDecode.object(entry.value, LoadBalancerStatus.init(tree:))
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, Condition.init(tree:)) }
+            case "loadBalancer": decoded.loadBalancer = TreeDecode.object(entry.value, LoadBalancerStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.SessionAffinityConfig`.
 public struct SessionAffinityConfig: Codable, Equatable, Sendable {
-    public var clientIP: ClientIPConfig?
+    @OptionalBox public var clientIP: ClientIPConfig?
 
     public init() {}
 
@@ -338,14 +338,14 @@ public struct SessionAffinityConfig: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "clientIP": clientIP = TreeDecode.object(entry.value, ClientIPConfig.init(tree:))
+            case "clientIP": decoded.clientIP = TreeDecode.object(entry.value, ClientIPConfig.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -364,14 +364,14 @@ public struct SleepAction: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "seconds": seconds = TreeDecode.int64(entry.value) ?? 0
+            case "seconds": decoded.seconds = TreeDecode.int64(entry.value) ?? 0
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -379,7 +379,7 @@ public struct SleepAction: Codable, Equatable, Sendable {
 public struct StorageOSPersistentVolumeSource: Codable, Equatable, Sendable {
     public var fsType: String?
     public var readOnly: Bool?
-    public var secretRef: ObjectReference?
+    @OptionalBox public var secretRef: ObjectReference?
     public var volumeName: String?
     public var volumeNamespace: String?
 
@@ -398,18 +398,18 @@ public struct StorageOSPersistentVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, ObjectReference.init(tree:))
-            case "volumeName": volumeName = TreeDecode.string(entry.value)
-            case "volumeNamespace": volumeNamespace = TreeDecode.string(entry.value)
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, ObjectReference.init(tree:))
+            case "volumeName": decoded.volumeName = TreeDecode.string(entry.value)
+            case "volumeNamespace": decoded.volumeNamespace = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -417,7 +417,7 @@ public struct StorageOSPersistentVolumeSource: Codable, Equatable, Sendable {
 public struct StorageOSVolumeSource: Codable, Equatable, Sendable {
     public var fsType: String?
     public var readOnly: Bool?
-    public var secretRef: LocalObjectReference?
+    @OptionalBox public var secretRef: LocalObjectReference?
     public var volumeName: String?
     public var volumeNamespace: String?
 
@@ -436,18 +436,18 @@ public struct StorageOSVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "secretRef": secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
-            case "volumeName": volumeName = TreeDecode.string(entry.value)
-            case "volumeNamespace": volumeNamespace = TreeDecode.string(entry.value)
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, LocalObjectReference.init(tree:))
+            case "volumeName": decoded.volumeName = TreeDecode.string(entry.value)
+            case "volumeNamespace": decoded.volumeNamespace = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -468,15 +468,15 @@ public struct Sysctl: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "value": value = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "value": decoded.value = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -17,15 +17,15 @@ public struct TCPSocketAction: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "host": host = TreeDecode.string(entry.value)
-            case "port": port = TreeDecode.intOrString(entry.value) ?? .int(0)
+            case "host": decoded.host = TreeDecode.string(entry.value)
+            case "port": decoded.port = TreeDecode.intOrString(entry.value) ?? .int(0)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -50,17 +50,17 @@ public struct Taint: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "effect": effect = TreeDecode.string(entry.value) ?? ""
-            case "key": key = TreeDecode.string(entry.value) ?? ""
-            case "timeAdded": timeAdded = TreeDecode.string(entry.value)
-            case "value": value = TreeDecode.string(entry.value)
+            case "effect": decoded.effect = TreeDecode.string(entry.value) ?? ""
+            case "key": decoded.key = TreeDecode.string(entry.value) ?? ""
+            case "timeAdded": decoded.timeAdded = TreeDecode.string(entry.value)
+            case "value": decoded.value = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -87,18 +87,18 @@ public struct Toleration: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "effect": effect = TreeDecode.string(entry.value)
-            case "key": key = TreeDecode.string(entry.value)
-            case "operator": `operator` = TreeDecode.string(entry.value)
-            case "tolerationSeconds": tolerationSeconds = TreeDecode.int64(entry.value)
-            case "value": value = TreeDecode.string(entry.value)
+            case "effect": decoded.effect = TreeDecode.string(entry.value)
+            case "key": decoded.key = TreeDecode.string(entry.value)
+            case "operator": decoded.`operator` = TreeDecode.string(entry.value)
+            case "tolerationSeconds": decoded.tolerationSeconds = TreeDecode.int64(entry.value)
+            case "value": decoded.value = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -119,15 +119,15 @@ public struct TopologySelectorLabelRequirement: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "key": key = TreeDecode.string(entry.value) ?? ""
-            case "values": values = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
+            case "key": decoded.key = TreeDecode.string(entry.value) ?? ""
+            case "values": decoded.values = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -146,20 +146,20 @@ public struct TopologySelectorTerm: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "matchLabelExpressions": matchLabelExpressions = TreeDecode.list(entry.value) { TreeDecode.object($0, TopologySelectorLabelRequirement.init(tree:)) }
+            case "matchLabelExpressions": decoded.matchLabelExpressions = TreeDecode.list(entry.value) { TreeDecode.object($0, TopologySelectorLabelRequirement.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.TopologySpreadConstraint`.
 public struct TopologySpreadConstraint: Codable, Equatable, Sendable {
-    public var labelSelector: LabelSelector?
+    @OptionalBox public var labelSelector: LabelSelector?
     public var matchLabelKeys: [String]?
     public var maxSkew: Int32 = 0
     public var minDomains: Int32?
@@ -186,21 +186,21 @@ public struct TopologySpreadConstraint: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "labelSelector": labelSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
-            case "matchLabelKeys": matchLabelKeys = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "maxSkew": maxSkew = TreeDecode.int32(entry.value) ?? 0
-            case "minDomains": minDomains = TreeDecode.int32(entry.value)
-            case "nodeAffinityPolicy": nodeAffinityPolicy = TreeDecode.string(entry.value)
-            case "nodeTaintsPolicy": nodeTaintsPolicy = TreeDecode.string(entry.value)
-            case "topologyKey": topologyKey = TreeDecode.string(entry.value) ?? ""
-            case "whenUnsatisfiable": whenUnsatisfiable = TreeDecode.string(entry.value) ?? ""
+            case "labelSelector": decoded.labelSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "matchLabelKeys": decoded.matchLabelKeys = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "maxSkew": decoded.maxSkew = TreeDecode.int32(entry.value) ?? 0
+            case "minDomains": decoded.minDomains = TreeDecode.int32(entry.value)
+            case "nodeAffinityPolicy": decoded.nodeAffinityPolicy = TreeDecode.string(entry.value)
+            case "nodeTaintsPolicy": decoded.nodeTaintsPolicy = TreeDecode.string(entry.value)
+            case "topologyKey": decoded.topologyKey = TreeDecode.string(entry.value) ?? ""
+            case "whenUnsatisfiable": decoded.whenUnsatisfiable = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -223,16 +223,16 @@ public struct TypedLocalObjectReference: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiGroup": apiGroup = TreeDecode.string(entry.value)
-            case "kind": kind = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "apiGroup": decoded.apiGroup = TreeDecode.string(entry.value)
+            case "kind": decoded.kind = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -257,53 +257,53 @@ public struct TypedObjectReference: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiGroup": apiGroup = TreeDecode.string(entry.value)
-            case "kind": kind = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "namespace": namespace = TreeDecode.string(entry.value)
+            case "apiGroup": decoded.apiGroup = TreeDecode.string(entry.value)
+            case "kind": decoded.kind = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "namespace": decoded.namespace = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.Volume`.
 public struct Volume: Codable, Equatable, Sendable {
-    public var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
-    public var azureDisk: AzureDiskVolumeSource?
-    public var azureFile: AzureFileVolumeSource?
-    public var cephfs: CephFSVolumeSource?
-    public var cinder: CinderVolumeSource?
-    public var configMap: ConfigMapVolumeSource?
-    public var csi: CSIVolumeSource?
-    public var downwardAPI: DownwardAPIVolumeSource?
-    public var emptyDir: EmptyDirVolumeSource?
-    public var ephemeral: EphemeralVolumeSource?
-    public var fc: FCVolumeSource?
-    public var flexVolume: FlexVolumeSource?
-    public var flocker: FlockerVolumeSource?
-    public var gcePersistentDisk: GCEPersistentDiskVolumeSource?
-    public var gitRepo: GitRepoVolumeSource?
-    public var glusterfs: GlusterfsVolumeSource?
-    public var hostPath: HostPathVolumeSource?
-    public var image: ImageVolumeSource?
-    public var iscsi: ISCSIVolumeSource?
+    @OptionalBox public var awsElasticBlockStore: AWSElasticBlockStoreVolumeSource?
+    @OptionalBox public var azureDisk: AzureDiskVolumeSource?
+    @OptionalBox public var azureFile: AzureFileVolumeSource?
+    @OptionalBox public var cephfs: CephFSVolumeSource?
+    @OptionalBox public var cinder: CinderVolumeSource?
+    @OptionalBox public var configMap: ConfigMapVolumeSource?
+    @OptionalBox public var csi: CSIVolumeSource?
+    @OptionalBox public var downwardAPI: DownwardAPIVolumeSource?
+    @OptionalBox public var emptyDir: EmptyDirVolumeSource?
+    @OptionalBox public var ephemeral: EphemeralVolumeSource?
+    @OptionalBox public var fc: FCVolumeSource?
+    @OptionalBox public var flexVolume: FlexVolumeSource?
+    @OptionalBox public var flocker: FlockerVolumeSource?
+    @OptionalBox public var gcePersistentDisk: GCEPersistentDiskVolumeSource?
+    @OptionalBox public var gitRepo: GitRepoVolumeSource?
+    @OptionalBox public var glusterfs: GlusterfsVolumeSource?
+    @OptionalBox public var hostPath: HostPathVolumeSource?
+    @OptionalBox public var image: ImageVolumeSource?
+    @OptionalBox public var iscsi: ISCSIVolumeSource?
     public var name: String = ""
-    public var nfs: NFSVolumeSource?
-    public var persistentVolumeClaim: PersistentVolumeClaimVolumeSource?
-    public var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
-    public var portworxVolume: PortworxVolumeSource?
-    public var projected: ProjectedVolumeSource?
-    public var quobyte: QuobyteVolumeSource?
-    public var rbd: RBDVolumeSource?
-    public var scaleIO: ScaleIOVolumeSource?
-    public var secret: SecretVolumeSource?
-    public var storageos: StorageOSVolumeSource?
-    public var vsphereVolume: VsphereVirtualDiskVolumeSource?
+    @OptionalBox public var nfs: NFSVolumeSource?
+    @OptionalBox public var persistentVolumeClaim: PersistentVolumeClaimVolumeSource?
+    @OptionalBox public var photonPersistentDisk: PhotonPersistentDiskVolumeSource?
+    @OptionalBox public var portworxVolume: PortworxVolumeSource?
+    @OptionalBox public var projected: ProjectedVolumeSource?
+    @OptionalBox public var quobyte: QuobyteVolumeSource?
+    @OptionalBox public var rbd: RBDVolumeSource?
+    @OptionalBox public var scaleIO: ScaleIOVolumeSource?
+    @OptionalBox public var secret: SecretVolumeSource?
+    @OptionalBox public var storageos: StorageOSVolumeSource?
+    @OptionalBox public var vsphereVolume: VsphereVirtualDiskVolumeSource?
 
     public init() {}
 
@@ -346,44 +346,44 @@ public struct Volume: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "awsElasticBlockStore": awsElasticBlockStore = TreeDecode.object(entry.value, AWSElasticBlockStoreVolumeSource.init(tree:))
-            case "azureDisk": azureDisk = TreeDecode.object(entry.value, AzureDiskVolumeSource.init(tree:))
-            case "azureFile": azureFile = TreeDecode.object(entry.value, AzureFileVolumeSource.init(tree:))
-            case "cephfs": cephfs = TreeDecode.object(entry.value, CephFSVolumeSource.init(tree:))
-            case "cinder": cinder = TreeDecode.object(entry.value, CinderVolumeSource.init(tree:))
-            case "configMap": configMap = TreeDecode.object(entry.value, ConfigMapVolumeSource.init(tree:))
-            case "csi": csi = TreeDecode.object(entry.value, CSIVolumeSource.init(tree:))
-            case "downwardAPI": downwardAPI = TreeDecode.object(entry.value, DownwardAPIVolumeSource.init(tree:))
-            case "emptyDir": emptyDir = TreeDecode.object(entry.value, EmptyDirVolumeSource.init(tree:))
-            case "ephemeral": ephemeral = TreeDecode.object(entry.value, EphemeralVolumeSource.init(tree:))
-            case "fc": fc = TreeDecode.object(entry.value, FCVolumeSource.init(tree:))
-            case "flexVolume": flexVolume = TreeDecode.object(entry.value, FlexVolumeSource.init(tree:))
-            case "flocker": flocker = TreeDecode.object(entry.value, FlockerVolumeSource.init(tree:))
-            case "gcePersistentDisk": gcePersistentDisk = TreeDecode.object(entry.value, GCEPersistentDiskVolumeSource.init(tree:))
-            case "gitRepo": gitRepo = TreeDecode.object(entry.value, GitRepoVolumeSource.init(tree:))
-            case "glusterfs": glusterfs = TreeDecode.object(entry.value, GlusterfsVolumeSource.init(tree:))
-            case "hostPath": hostPath = TreeDecode.object(entry.value, HostPathVolumeSource.init(tree:))
-            case "image": image = TreeDecode.object(entry.value, ImageVolumeSource.init(tree:))
-            case "iscsi": iscsi = TreeDecode.object(entry.value, ISCSIVolumeSource.init(tree:))
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "nfs": nfs = TreeDecode.object(entry.value, NFSVolumeSource.init(tree:))
-            case "persistentVolumeClaim": persistentVolumeClaim = TreeDecode.object(entry.value, PersistentVolumeClaimVolumeSource.init(tree:))
-            case "photonPersistentDisk": photonPersistentDisk = TreeDecode.object(entry.value, PhotonPersistentDiskVolumeSource.init(tree:))
-            case "portworxVolume": portworxVolume = TreeDecode.object(entry.value, PortworxVolumeSource.init(tree:))
-            case "projected": projected = TreeDecode.object(entry.value, ProjectedVolumeSource.init(tree:))
-            case "quobyte": quobyte = TreeDecode.object(entry.value, QuobyteVolumeSource.init(tree:))
-            case "rbd": rbd = TreeDecode.object(entry.value, RBDVolumeSource.init(tree:))
-            case "scaleIO": scaleIO = TreeDecode.object(entry.value, ScaleIOVolumeSource.init(tree:))
-            case "secret": secret = TreeDecode.object(entry.value, SecretVolumeSource.init(tree:))
-            case "storageos": storageos = TreeDecode.object(entry.value, StorageOSVolumeSource.init(tree:))
-            case "vsphereVolume": vsphereVolume = TreeDecode.object(entry.value, VsphereVirtualDiskVolumeSource.init(tree:))
+            case "awsElasticBlockStore": decoded.awsElasticBlockStore = TreeDecode.object(entry.value, AWSElasticBlockStoreVolumeSource.init(tree:))
+            case "azureDisk": decoded.azureDisk = TreeDecode.object(entry.value, AzureDiskVolumeSource.init(tree:))
+            case "azureFile": decoded.azureFile = TreeDecode.object(entry.value, AzureFileVolumeSource.init(tree:))
+            case "cephfs": decoded.cephfs = TreeDecode.object(entry.value, CephFSVolumeSource.init(tree:))
+            case "cinder": decoded.cinder = TreeDecode.object(entry.value, CinderVolumeSource.init(tree:))
+            case "configMap": decoded.configMap = TreeDecode.object(entry.value, ConfigMapVolumeSource.init(tree:))
+            case "csi": decoded.csi = TreeDecode.object(entry.value, CSIVolumeSource.init(tree:))
+            case "downwardAPI": decoded.downwardAPI = TreeDecode.object(entry.value, DownwardAPIVolumeSource.init(tree:))
+            case "emptyDir": decoded.emptyDir = TreeDecode.object(entry.value, EmptyDirVolumeSource.init(tree:))
+            case "ephemeral": decoded.ephemeral = TreeDecode.object(entry.value, EphemeralVolumeSource.init(tree:))
+            case "fc": decoded.fc = TreeDecode.object(entry.value, FCVolumeSource.init(tree:))
+            case "flexVolume": decoded.flexVolume = TreeDecode.object(entry.value, FlexVolumeSource.init(tree:))
+            case "flocker": decoded.flocker = TreeDecode.object(entry.value, FlockerVolumeSource.init(tree:))
+            case "gcePersistentDisk": decoded.gcePersistentDisk = TreeDecode.object(entry.value, GCEPersistentDiskVolumeSource.init(tree:))
+            case "gitRepo": decoded.gitRepo = TreeDecode.object(entry.value, GitRepoVolumeSource.init(tree:))
+            case "glusterfs": decoded.glusterfs = TreeDecode.object(entry.value, GlusterfsVolumeSource.init(tree:))
+            case "hostPath": decoded.hostPath = TreeDecode.object(entry.value, HostPathVolumeSource.init(tree:))
+            case "image": decoded.image = TreeDecode.object(entry.value, ImageVolumeSource.init(tree:))
+            case "iscsi": decoded.iscsi = TreeDecode.object(entry.value, ISCSIVolumeSource.init(tree:))
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "nfs": decoded.nfs = TreeDecode.object(entry.value, NFSVolumeSource.init(tree:))
+            case "persistentVolumeClaim": decoded.persistentVolumeClaim = TreeDecode.object(entry.value, PersistentVolumeClaimVolumeSource.init(tree:))
+            case "photonPersistentDisk": decoded.photonPersistentDisk = TreeDecode.object(entry.value, PhotonPersistentDiskVolumeSource.init(tree:))
+            case "portworxVolume": decoded.portworxVolume = TreeDecode.object(entry.value, PortworxVolumeSource.init(tree:))
+            case "projected": decoded.projected = TreeDecode.object(entry.value, ProjectedVolumeSource.init(tree:))
+            case "quobyte": decoded.quobyte = TreeDecode.object(entry.value, QuobyteVolumeSource.init(tree:))
+            case "rbd": decoded.rbd = TreeDecode.object(entry.value, RBDVolumeSource.init(tree:))
+            case "scaleIO": decoded.scaleIO = TreeDecode.object(entry.value, ScaleIOVolumeSource.init(tree:))
+            case "secret": decoded.secret = TreeDecode.object(entry.value, SecretVolumeSource.init(tree:))
+            case "storageos": decoded.storageos = TreeDecode.object(entry.value, StorageOSVolumeSource.init(tree:))
+            case "vsphereVolume": decoded.vsphereVolume = TreeDecode.object(entry.value, VsphereVirtualDiskVolumeSource.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -404,15 +404,15 @@ public struct VolumeDevice: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "devicePath": devicePath = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "devicePath": decoded.devicePath = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -443,20 +443,20 @@ public struct VolumeMount: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "mountPath": mountPath = TreeDecode.string(entry.value) ?? ""
-            case "mountPropagation": mountPropagation = TreeDecode.string(entry.value)
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "recursiveReadOnly": recursiveReadOnly = TreeDecode.string(entry.value)
-            case "subPath": subPath = TreeDecode.string(entry.value)
-            case "subPathExpr": subPathExpr = TreeDecode.string(entry.value)
+            case "mountPath": decoded.mountPath = TreeDecode.string(entry.value) ?? ""
+            case "mountPropagation": decoded.mountPropagation = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "recursiveReadOnly": decoded.recursiveReadOnly = TreeDecode.string(entry.value)
+            case "subPath": decoded.subPath = TreeDecode.string(entry.value)
+            case "subPathExpr": decoded.subPathExpr = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -21,23 +21,23 @@ public struct VolumeMountStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "mountPath": mountPath = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "readOnly": readOnly = TreeDecode.bool(entry.value)
-            case "recursiveReadOnly": recursiveReadOnly = TreeDecode.string(entry.value)
+            case "mountPath": decoded.mountPath = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
+            case "recursiveReadOnly": decoded.recursiveReadOnly = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.VolumeNodeAffinity`.
 public struct VolumeNodeAffinity: Codable, Equatable, Sendable {
-    public var required: NodeSelector?
+    @OptionalBox public var required: NodeSelector?
 
     public init() {}
 
@@ -50,24 +50,24 @@ public struct VolumeNodeAffinity: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "required": required = TreeDecode.object(entry.value, NodeSelector.init(tree:))
+            case "required": decoded.required = TreeDecode.object(entry.value, NodeSelector.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.VolumeProjection`.
 public struct VolumeProjection: Codable, Equatable, Sendable {
-    public var clusterTrustBundle: ClusterTrustBundleProjection?
-    public var configMap: ConfigMapProjection?
-    public var downwardAPI: DownwardAPIProjection?
-    public var secret: SecretProjection?
-    public var serviceAccountToken: ServiceAccountTokenProjection?
+    @OptionalBox public var clusterTrustBundle: ClusterTrustBundleProjection?
+    @OptionalBox public var configMap: ConfigMapProjection?
+    @OptionalBox public var downwardAPI: DownwardAPIProjection?
+    @OptionalBox public var secret: SecretProjection?
+    @OptionalBox public var serviceAccountToken: ServiceAccountTokenProjection?
 
     public init() {}
 
@@ -84,18 +84,18 @@ public struct VolumeProjection: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "clusterTrustBundle": clusterTrustBundle = TreeDecode.object(entry.value, ClusterTrustBundleProjection.init(tree:))
-            case "configMap": configMap = TreeDecode.object(entry.value, ConfigMapProjection.init(tree:))
-            case "downwardAPI": downwardAPI = TreeDecode.object(entry.value, DownwardAPIProjection.init(tree:))
-            case "secret": secret = TreeDecode.object(entry.value, SecretProjection.init(tree:))
-            case "serviceAccountToken": serviceAccountToken = TreeDecode.object(entry.value, ServiceAccountTokenProjection.init(tree:))
+            case "clusterTrustBundle": decoded.clusterTrustBundle = TreeDecode.object(entry.value, ClusterTrustBundleProjection.init(tree:))
+            case "configMap": decoded.configMap = TreeDecode.object(entry.value, ConfigMapProjection.init(tree:))
+            case "downwardAPI": decoded.downwardAPI = TreeDecode.object(entry.value, DownwardAPIProjection.init(tree:))
+            case "secret": decoded.secret = TreeDecode.object(entry.value, SecretProjection.init(tree:))
+            case "serviceAccountToken": decoded.serviceAccountToken = TreeDecode.object(entry.value, ServiceAccountTokenProjection.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -116,15 +116,15 @@ public struct VolumeResourceRequirements: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "limits": limits = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
-            case "requests": requests = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "limits": decoded.limits = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
+            case "requests": decoded.requests = TreeDecode.map(entry.value) { TreeDecode.quantity($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -149,23 +149,23 @@ public struct VsphereVirtualDiskVolumeSource: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "fsType": fsType = TreeDecode.string(entry.value)
-            case "storagePolicyID": storagePolicyID = TreeDecode.string(entry.value)
-            case "storagePolicyName": storagePolicyName = TreeDecode.string(entry.value)
-            case "volumePath": volumePath = TreeDecode.string(entry.value) ?? ""
+            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
+            case "storagePolicyID": decoded.storagePolicyID = TreeDecode.string(entry.value)
+            case "storagePolicyName": decoded.storagePolicyName = TreeDecode.string(entry.value)
+            case "volumePath": decoded.volumePath = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `core.v1.WeightedPodAffinityTerm`.
 public struct WeightedPodAffinityTerm: Codable, Equatable, Sendable {
-    public var podAffinityTerm: PodAffinityTerm = PodAffinityTerm()
+    @Box public var podAffinityTerm: PodAffinityTerm = PodAffinityTerm()
     public var weight: Int32 = 0
 
     public init() {}
@@ -180,15 +180,15 @@ public struct WeightedPodAffinityTerm: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "podAffinityTerm": podAffinityTerm = TreeDecode.object(entry.value, PodAffinityTerm.init(tree:)) ?? PodAffinityTerm()
-            case "weight": weight = TreeDecode.int32(entry.value) ?? 0
+            case "podAffinityTerm": decoded.podAffinityTerm = TreeDecode.object(entry.value, PodAffinityTerm.init(tree:)) ?? PodAffinityTerm()
+            case "weight": decoded.weight = TreeDecode.int32(entry.value) ?? 0
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -213,17 +213,17 @@ public struct WindowsSecurityContextOptions: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "gmsaCredentialSpec": gmsaCredentialSpec = TreeDecode.string(entry.value)
-            case "gmsaCredentialSpecName": gmsaCredentialSpecName = TreeDecode.string(entry.value)
-            case "hostProcess": hostProcess = TreeDecode.bool(entry.value)
-            case "runAsUserName": runAsUserName = TreeDecode.string(entry.value)
+            case "gmsaCredentialSpec": decoded.gmsaCredentialSpec = TreeDecode.string(entry.value)
+            case "gmsaCredentialSpecName": decoded.gmsaCredentialSpecName = TreeDecode.string(entry.value)
+            case "hostProcess": decoded.hostProcess = TreeDecode.bool(entry.value)
+            case "runAsUserName": decoded.runAsUserName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

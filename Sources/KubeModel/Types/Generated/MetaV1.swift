@@ -25,19 +25,19 @@ public struct Condition: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "lastTransitionTime": lastTransitionTime = TreeDecode.string(entry.value) ?? ""
-            case "message": message = TreeDecode.string(entry.value) ?? ""
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
-            case "reason": reason = TreeDecode.string(entry.value) ?? ""
-            case "status": status = TreeDecode.string(entry.value) ?? ""
-            case "type": type = TreeDecode.string(entry.value) ?? ""
+            case "lastTransitionTime": decoded.lastTransitionTime = TreeDecode.string(entry.value) ?? ""
+            case "message": decoded.message = TreeDecode.string(entry.value) ?? ""
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
+            case "reason": decoded.reason = TreeDecode.string(entry.value) ?? ""
+            case "status": decoded.status = TreeDecode.string(entry.value) ?? ""
+            case "type": decoded.type = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -70,15 +70,15 @@ public struct LabelSelector: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "matchExpressions": matchExpressions = TreeDecode.list(entry.value) { TreeDecode.object($0, LabelSelectorRequirement.init(tree:)) }
-            case "matchLabels": matchLabels = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "matchExpressions": decoded.matchExpressions = TreeDecode.list(entry.value) { TreeDecode.object($0, LabelSelectorRequirement.init(tree:)) }
+            case "matchLabels": decoded.matchLabels = TreeDecode.map(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -101,16 +101,16 @@ public struct LabelSelectorRequirement: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "key": key = TreeDecode.string(entry.value) ?? ""
-            case "operator": `operator` = TreeDecode.string(entry.value) ?? ""
-            case "values": values = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "key": decoded.key = TreeDecode.string(entry.value) ?? ""
+            case "operator": decoded.`operator` = TreeDecode.string(entry.value) ?? ""
+            case "values": decoded.values = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -118,7 +118,7 @@ public struct LabelSelectorRequirement: Codable, Equatable, Sendable {
 public struct ManagedFieldsEntry: Codable, Equatable, Sendable {
     public var apiVersion: String?
     public var fieldsType: String?
-    public var fieldsV1: FieldsV1?
+    @OptionalBox public var fieldsV1: FieldsV1?
     public var manager: String?
     public var operation: String?
     public var subresource: String?
@@ -141,20 +141,20 @@ public struct ManagedFieldsEntry: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": apiVersion = TreeDecode.string(entry.value)
-            case "fieldsType": fieldsType = TreeDecode.string(entry.value)
-            case "fieldsV1": fieldsV1 = TreeDecode.object(entry.value, FieldsV1.init(tree:))
-            case "manager": manager = TreeDecode.string(entry.value)
-            case "operation": operation = TreeDecode.string(entry.value)
-            case "subresource": subresource = TreeDecode.string(entry.value)
-            case "time": time = TreeDecode.string(entry.value)
+            case "apiVersion": decoded.apiVersion = TreeDecode.string(entry.value)
+            case "fieldsType": decoded.fieldsType = TreeDecode.string(entry.value)
+            case "fieldsV1": decoded.fieldsV1 = TreeDecode.object(entry.value, FieldsV1.init(tree:))
+            case "manager": decoded.manager = TreeDecode.string(entry.value)
+            case "operation": decoded.operation = TreeDecode.string(entry.value)
+            case "subresource": decoded.subresource = TreeDecode.string(entry.value)
+            case "time": decoded.time = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -201,28 +201,28 @@ public struct ObjectMeta: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "annotations": annotations = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "creationTimestamp": creationTimestamp = TreeDecode.string(entry.value)
-            case "deletionGracePeriodSeconds": deletionGracePeriodSeconds = TreeDecode.int64(entry.value)
-            case "deletionTimestamp": deletionTimestamp = TreeDecode.string(entry.value)
-            case "finalizers": finalizers = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "generateName": generateName = TreeDecode.string(entry.value)
-            case "generation": generation = TreeDecode.int64(entry.value)
-            case "labels": labels = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "managedFields": managedFields = TreeDecode.list(entry.value) { TreeDecode.object($0, ManagedFieldsEntry.init(tree:)) }
-            case "name": name = TreeDecode.string(entry.value)
-            case "namespace": namespace = TreeDecode.string(entry.value)
-            case "ownerReferences": ownerReferences = TreeDecode.list(entry.value) { TreeDecode.object($0, OwnerReference.init(tree:)) }
-            case "resourceVersion": resourceVersion = TreeDecode.string(entry.value)
-            case "selfLink": selfLink = TreeDecode.string(entry.value)
-            case "uid": uid = TreeDecode.string(entry.value)
+            case "annotations": decoded.annotations = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "creationTimestamp": decoded.creationTimestamp = TreeDecode.string(entry.value)
+            case "deletionGracePeriodSeconds": decoded.deletionGracePeriodSeconds = TreeDecode.int64(entry.value)
+            case "deletionTimestamp": decoded.deletionTimestamp = TreeDecode.string(entry.value)
+            case "finalizers": decoded.finalizers = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "generateName": decoded.generateName = TreeDecode.string(entry.value)
+            case "generation": decoded.generation = TreeDecode.int64(entry.value)
+            case "labels": decoded.labels = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "managedFields": decoded.managedFields = TreeDecode.list(entry.value) { TreeDecode.object($0, ManagedFieldsEntry.init(tree:)) }
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "namespace": decoded.namespace = TreeDecode.string(entry.value)
+            case "ownerReferences": decoded.ownerReferences = TreeDecode.list(entry.value) { TreeDecode.object($0, OwnerReference.init(tree:)) }
+            case "resourceVersion": decoded.resourceVersion = TreeDecode.string(entry.value)
+            case "selfLink": decoded.selfLink = TreeDecode.string(entry.value)
+            case "uid": decoded.uid = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -251,19 +251,19 @@ public struct OwnerReference: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": apiVersion = TreeDecode.string(entry.value) ?? ""
-            case "blockOwnerDeletion": blockOwnerDeletion = TreeDecode.bool(entry.value)
-            case "controller": controller = TreeDecode.bool(entry.value)
-            case "kind": kind = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "uid": uid = TreeDecode.string(entry.value) ?? ""
+            case "apiVersion": decoded.apiVersion = TreeDecode.string(entry.value) ?? ""
+            case "blockOwnerDeletion": decoded.blockOwnerDeletion = TreeDecode.bool(entry.value)
+            case "controller": decoded.controller = TreeDecode.bool(entry.value)
+            case "kind": decoded.kind = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "uid": decoded.uid = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 

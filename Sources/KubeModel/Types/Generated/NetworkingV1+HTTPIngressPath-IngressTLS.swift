@@ -2,7 +2,7 @@
 
 /// Upstream `networking.v1.HTTPIngressPath`.
 public struct HTTPIngressPath: Codable, Equatable, Sendable {
-    public var backend: IngressBackend = IngressBackend()
+    @Box public var backend: IngressBackend = IngressBackend()
     public var path: String?
     public var pathType: String = ""
 
@@ -19,16 +19,16 @@ public struct HTTPIngressPath: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "backend": backend = TreeDecode.object(entry.value, IngressBackend.init(tree:)) ?? IngressBackend()
-            case "path": path = TreeDecode.string(entry.value)
-            case "pathType": pathType = TreeDecode.string(entry.value) ?? ""
+            case "backend": decoded.backend = TreeDecode.object(entry.value, IngressBackend.init(tree:)) ?? IngressBackend()
+            case "path": decoded.path = TreeDecode.string(entry.value)
+            case "pathType": decoded.pathType = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -47,14 +47,14 @@ public struct HTTPIngressRuleValue: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "paths": paths = TreeDecode.list(entry.value) { TreeDecode.object($0, HTTPIngressPath.init(tree:)) } ?? []
+            case "paths": decoded.paths = TreeDecode.list(entry.value) { TreeDecode.object($0, HTTPIngressPath.init(tree:)) } ?? []
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -75,15 +75,15 @@ public struct IPBlock: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "cidr": cidr = TreeDecode.string(entry.value) ?? ""
-            case "except": except = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "cidr": decoded.cidr = TreeDecode.string(entry.value) ?? ""
+            case "except": decoded.except = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -91,9 +91,9 @@ public struct IPBlock: Codable, Equatable, Sendable {
 public struct Ingress: Codable, Equatable, Sendable {
     public var apiVersion: String = "networking.k8s.io/v1"
     public var kind: String = "Ingress"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: IngressSpec?
-    public var status: IngressStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: IngressSpec?
+    @OptionalBox public var status: IngressStatus?
 
     public init() {}
 
@@ -110,25 +110,25 @@ public struct Ingress: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, IngressSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, IngressStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, IngressSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, IngressStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `networking.v1.IngressBackend`.
 public struct IngressBackend: Codable, Equatable, Sendable {
-    public var resource: TypedLocalObjectReference?
-    public var service: IngressServiceBackend?
+    @OptionalBox public var resource: TypedLocalObjectReference?
+    @OptionalBox public var service: IngressServiceBackend?
 
     public init() {}
 
@@ -142,15 +142,15 @@ public struct IngressBackend: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "resource": resource = TreeDecode.object(entry.value, TypedLocalObjectReference.init(tree:))
-            case "service": service = TreeDecode.object(entry.value, IngressServiceBackend.init(tree:))
+            case "resource": decoded.resource = TreeDecode.object(entry.value, TypedLocalObjectReference.init(tree:))
+            case "service": decoded.service = TreeDecode.object(entry.value, IngressServiceBackend.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -158,8 +158,8 @@ public struct IngressBackend: Codable, Equatable, Sendable {
 public struct IngressClass: Codable, Equatable, Sendable {
     public var apiVersion: String = "networking.k8s.io/v1"
     public var kind: String = "IngressClass"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: IngressClassSpec?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: IngressClassSpec?
 
     public init() {}
 
@@ -175,17 +175,17 @@ public struct IngressClass: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, IngressClassSpec.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, IngressClassSpec.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -212,25 +212,25 @@ public struct IngressClassParametersReference: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiGroup": apiGroup = TreeDecode.string(entry.value)
-            case "kind": kind = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "namespace": namespace = TreeDecode.string(entry.value)
-            case "scope": scope = TreeDecode.string(entry.value)
+            case "apiGroup": decoded.apiGroup = TreeDecode.string(entry.value)
+            case "kind": decoded.kind = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "namespace": decoded.namespace = TreeDecode.string(entry.value)
+            case "scope": decoded.scope = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `networking.v1.IngressClassSpec`.
 public struct IngressClassSpec: Codable, Equatable, Sendable {
     public var controller: String?
-    public var parameters: IngressClassParametersReference?
+    @OptionalBox public var parameters: IngressClassParametersReference?
 
     public init() {}
 
@@ -244,15 +244,15 @@ public struct IngressClassSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "controller": controller = TreeDecode.string(entry.value)
-            case "parameters": parameters = TreeDecode.object(entry.value, IngressClassParametersReference.init(tree:))
+            case "controller": decoded.controller = TreeDecode.string(entry.value)
+            case "parameters": decoded.parameters = TreeDecode.object(entry.value, IngressClassParametersReference.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -275,16 +275,16 @@ public struct IngressLoadBalancerIngress: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "hostname": hostname = TreeDecode.string(entry.value)
-            case "ip": ip = TreeDecode.string(entry.value)
-            case "ports": ports = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressPortStatus.init(tree:)) }
+            case "hostname": decoded.hostname = TreeDecode.string(entry.value)
+            case "ip": decoded.ip = TreeDecode.string(entry.value)
+            case "ports": decoded.ports = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressPortStatus.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -303,14 +303,14 @@ public struct IngressLoadBalancerStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "ingress": ingress = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressLoadBalancerIngress.init(tree:)) }
+            case "ingress": decoded.ingress = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressLoadBalancerIngress.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -333,23 +333,23 @@ public struct IngressPortStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "error": error = TreeDecode.string(entry.value)
-            case "port": port = TreeDecode.int32(entry.value) ?? 0
-            case "protocol": `protocol` = TreeDecode.string(entry.value) ?? ""
+            case "error": decoded.error = TreeDecode.string(entry.value)
+            case "port": decoded.port = TreeDecode.int32(entry.value) ?? 0
+            case "protocol": decoded.`protocol` = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `networking.v1.IngressRule`.
 public struct IngressRule: Codable, Equatable, Sendable {
     public var host: String?
-    public var http: HTTPIngressRuleValue?
+    @OptionalBox public var http: HTTPIngressRuleValue?
 
     public init() {}
 
@@ -363,22 +363,22 @@ public struct IngressRule: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "host": host = TreeDecode.string(entry.value)
-            case "http": http = TreeDecode.object(entry.value, HTTPIngressRuleValue.init(tree:))
+            case "host": decoded.host = TreeDecode.string(entry.value)
+            case "http": decoded.http = TreeDecode.object(entry.value, HTTPIngressRuleValue.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `networking.v1.IngressServiceBackend`.
 public struct IngressServiceBackend: Codable, Equatable, Sendable {
     public var name: String = ""
-    public var port: ServiceBackendPort?
+    @OptionalBox public var port: ServiceBackendPort?
 
     public init() {}
 
@@ -392,21 +392,21 @@ public struct IngressServiceBackend: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "port": port = TreeDecode.object(entry.value, ServiceBackendPort.init(tree:))
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "port": decoded.port = TreeDecode.object(entry.value, ServiceBackendPort.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `networking.v1.IngressSpec`.
 public struct IngressSpec: Codable, Equatable, Sendable {
-    public var defaultBackend: IngressBackend?
+    @OptionalBox public var defaultBackend: IngressBackend?
     public var ingressClassName: String?
     public var rules: [IngressRule]?
     public var tls: [IngressTLS]?
@@ -425,23 +425,23 @@ public struct IngressSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "defaultBackend": defaultBackend = TreeDecode.object(entry.value, IngressBackend.init(tree:))
-            case "ingressClassName": ingressClassName = TreeDecode.string(entry.value)
-            case "rules": rules = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressRule.init(tree:)) }
-            case "tls": tls = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressTLS.init(tree:)) }
+            case "defaultBackend": decoded.defaultBackend = TreeDecode.object(entry.value, IngressBackend.init(tree:))
+            case "ingressClassName": decoded.ingressClassName = TreeDecode.string(entry.value)
+            case "rules": decoded.rules = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressRule.init(tree:)) }
+            case "tls": decoded.tls = TreeDecode.list(entry.value) { TreeDecode.object($0, IngressTLS.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `networking.v1.IngressStatus`.
 public struct IngressStatus: Codable, Equatable, Sendable {
-    public var loadBalancer: IngressLoadBalancerStatus?
+    @OptionalBox public var loadBalancer: IngressLoadBalancerStatus?
 
     public init() {}
 
@@ -454,14 +454,14 @@ public struct IngressStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "loadBalancer": loadBalancer = TreeDecode.object(entry.value, IngressLoadBalancerStatus.init(tree:))
+            case "loadBalancer": decoded.loadBalancer = TreeDecode.object(entry.value, IngressLoadBalancerStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -482,15 +482,15 @@ public struct IngressTLS: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "hosts": hosts = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "secretName": secretName = TreeDecode.string(entry.value)
+            case "hosts": decoded.hosts = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "secretName": decoded.secretName = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

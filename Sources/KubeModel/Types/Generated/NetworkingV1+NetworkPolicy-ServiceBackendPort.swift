@@ -4,8 +4,8 @@
 public struct NetworkPolicy: Codable, Equatable, Sendable {
     public var apiVersion: String = "networking.k8s.io/v1"
     public var kind: String = "NetworkPolicy"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: NetworkPolicySpec?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: NetworkPolicySpec?
 
     public init() {}
 
@@ -21,17 +21,17 @@ public struct NetworkPolicy: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, NetworkPolicySpec.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, NetworkPolicySpec.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -52,15 +52,15 @@ public struct NetworkPolicyEgressRule: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "ports": ports = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyPort.init(tree:)) }
-            case "to": to = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyPeer.init(tree:)) }
+            case "ports": decoded.ports = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyPort.init(tree:)) }
+            case "to": decoded.to = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyPeer.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -81,23 +81,23 @@ public struct NetworkPolicyIngressRule: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "from": from = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyPeer.init(tree:)) }
-            case "ports": ports = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyPort.init(tree:)) }
+            case "from": decoded.from = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyPeer.init(tree:)) }
+            case "ports": decoded.ports = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyPort.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `networking.v1.NetworkPolicyPeer`.
 public struct NetworkPolicyPeer: Codable, Equatable, Sendable {
-    public var ipBlock: IPBlock?
-    public var namespaceSelector: LabelSelector?
-    public var podSelector: LabelSelector?
+    @OptionalBox public var ipBlock: IPBlock?
+    @OptionalBox public var namespaceSelector: LabelSelector?
+    @OptionalBox public var podSelector: LabelSelector?
 
     public init() {}
 
@@ -112,16 +112,16 @@ public struct NetworkPolicyPeer: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "ipBlock": ipBlock = TreeDecode.object(entry.value, IPBlock.init(tree:))
-            case "namespaceSelector": namespaceSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
-            case "podSelector": podSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "ipBlock": decoded.ipBlock = TreeDecode.object(entry.value, IPBlock.init(tree:))
+            case "namespaceSelector": decoded.namespaceSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "podSelector": decoded.podSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -144,16 +144,16 @@ public struct NetworkPolicyPort: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "endPort": endPort = TreeDecode.int32(entry.value)
-            case "port": port = TreeDecode.intOrString(entry.value)
-            case "protocol": `protocol` = TreeDecode.string(entry.value)
+            case "endPort": decoded.endPort = TreeDecode.int32(entry.value)
+            case "port": decoded.port = TreeDecode.intOrString(entry.value)
+            case "protocol": decoded.`protocol` = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -161,7 +161,7 @@ public struct NetworkPolicyPort: Codable, Equatable, Sendable {
 public struct NetworkPolicySpec: Codable, Equatable, Sendable {
     public var egress: [NetworkPolicyEgressRule]?
     public var ingress: [NetworkPolicyIngressRule]?
-    public var podSelector: LabelSelector = LabelSelector()
+    @Box public var podSelector: LabelSelector = LabelSelector()
     public var policyTypes: [String]?
 
     public init() {}
@@ -178,17 +178,17 @@ public struct NetworkPolicySpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "egress": egress = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyEgressRule.init(tree:)) }
-            case "ingress": ingress = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyIngressRule.init(tree:)) }
-            case "podSelector": podSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
-            case "policyTypes": policyTypes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "egress": decoded.egress = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyEgressRule.init(tree:)) }
+            case "ingress": decoded.ingress = TreeDecode.list(entry.value) { TreeDecode.object($0, NetworkPolicyIngressRule.init(tree:)) }
+            case "podSelector": decoded.podSelector = TreeDecode.object(entry.value, LabelSelector.init(tree:)) ?? LabelSelector()
+            case "policyTypes": decoded.policyTypes = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -209,15 +209,15 @@ public struct ServiceBackendPort: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": name = TreeDecode.string(entry.value)
-            case "number": number = TreeDecode.int32(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "number": decoded.number = TreeDecode.int32(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -4,9 +4,9 @@
 public struct PodDisruptionBudget: Codable, Equatable, Sendable {
     public var apiVersion: String = "policy/v1"
     public var kind: String = "PodDisruptionBudget"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var spec: PodDisruptionBudgetSpec?
-    public var status: PodDisruptionBudgetStatus?
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @OptionalBox public var spec: PodDisruptionBudgetSpec?
+    @OptionalBox public var status: PodDisruptionBudgetStatus?
 
     public init() {}
 
@@ -23,18 +23,18 @@ public struct PodDisruptionBudget: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "spec": spec = TreeDecode.object(entry.value, PodDisruptionBudgetSpec.init(tree:))
-            case "status": status = TreeDecode.object(entry.value, PodDisruptionBudgetStatus.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "spec": decoded.spec = TreeDecode.object(entry.value, PodDisruptionBudgetSpec.init(tree:))
+            case "status": decoded.status = TreeDecode.object(entry.value, PodDisruptionBudgetStatus.init(tree:))
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -42,7 +42,7 @@ public struct PodDisruptionBudget: Codable, Equatable, Sendable {
 public struct PodDisruptionBudgetSpec: Codable, Equatable, Sendable {
     public var maxUnavailable: IntOrString?
     public var minAvailable: IntOrString?
-    public var selector: LabelSelector?
+    @OptionalBox public var selector: LabelSelector?
     public var unhealthyPodEvictionPolicy: String?
 
     public init() {}
@@ -59,17 +59,17 @@ public struct PodDisruptionBudgetSpec: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "maxUnavailable": maxUnavailable = TreeDecode.intOrString(entry.value)
-            case "minAvailable": minAvailable = TreeDecode.intOrString(entry.value)
-            case "selector": selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
-            case "unhealthyPodEvictionPolicy": unhealthyPodEvictionPolicy = TreeDecode.string(entry.value)
+            case "maxUnavailable": decoded.maxUnavailable = TreeDecode.intOrString(entry.value)
+            case "minAvailable": decoded.minAvailable = TreeDecode.intOrString(entry.value)
+            case "selector": decoded.selector = TreeDecode.object(entry.value, LabelSelector.init(tree:))
+            case "unhealthyPodEvictionPolicy": decoded.unhealthyPodEvictionPolicy = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -100,20 +100,20 @@ public struct PodDisruptionBudgetStatus: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "conditions": conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, Condition.init(tree:)) }
-            case "currentHealthy": currentHealthy = TreeDecode.int32(entry.value) ?? 0
-            case "desiredHealthy": desiredHealthy = TreeDecode.int32(entry.value) ?? 0
-            case "disruptedPods": disruptedPods = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "disruptionsAllowed": disruptionsAllowed = TreeDecode.int32(entry.value) ?? 0
-            case "expectedPods": expectedPods = TreeDecode.int32(entry.value) ?? 0
-            case "observedGeneration": observedGeneration = TreeDecode.int64(entry.value)
+            case "conditions": decoded.conditions = TreeDecode.list(entry.value) { TreeDecode.object($0, Condition.init(tree:)) }
+            case "currentHealthy": decoded.currentHealthy = TreeDecode.int32(entry.value) ?? 0
+            case "desiredHealthy": decoded.desiredHealthy = TreeDecode.int32(entry.value) ?? 0
+            case "disruptedPods": decoded.disruptedPods = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "disruptionsAllowed": decoded.disruptionsAllowed = TreeDecode.int32(entry.value) ?? 0
+            case "expectedPods": decoded.expectedPods = TreeDecode.int32(entry.value) ?? 0
+            case "observedGeneration": decoded.observedGeneration = TreeDecode.int64(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

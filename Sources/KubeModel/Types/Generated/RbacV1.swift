@@ -15,23 +15,23 @@ public struct AggregationRule: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "clusterRoleSelectors": clusterRoleSelectors = TreeDecode.list(entry.value) { TreeDecode.object($0, LabelSelector.init(tree:)) }
+            case "clusterRoleSelectors": decoded.clusterRoleSelectors = TreeDecode.list(entry.value) { TreeDecode.object($0, LabelSelector.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
 /// Upstream `rbac.v1.ClusterRole` (rbac.authorization.k8s.io/v1 ClusterRole).
 public struct ClusterRole: Codable, Equatable, Sendable {
-    public var aggregationRule: AggregationRule?
+    @OptionalBox public var aggregationRule: AggregationRule?
     public var apiVersion: String = "rbac.authorization.k8s.io/v1"
     public var kind: String = "ClusterRole"
-    public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
     public var rules: [PolicyRule]?
 
     public init() {}
@@ -49,18 +49,18 @@ public struct ClusterRole: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "aggregationRule": aggregationRule = TreeDecode.object(entry.value, AggregationRule.init(tree:))
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "rules": rules = TreeDecode.list(entry.value) { TreeDecode.object($0, PolicyRule.init(tree:)) }
+            case "aggregationRule": decoded.aggregationRule = TreeDecode.object(entry.value, AggregationRule.init(tree:))
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "rules": decoded.rules = TreeDecode.list(entry.value) { TreeDecode.object($0, PolicyRule.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -68,8 +68,8 @@ public struct ClusterRole: Codable, Equatable, Sendable {
 public struct ClusterRoleBinding: Codable, Equatable, Sendable {
     public var apiVersion: String = "rbac.authorization.k8s.io/v1"
     public var kind: String = "ClusterRoleBinding"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var roleRef: RoleRef = RoleRef()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var roleRef: RoleRef = RoleRef()
     public var subjects: [Subject]?
 
     public init() {}
@@ -87,18 +87,18 @@ public struct ClusterRoleBinding: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "roleRef": roleRef = TreeDecode.object(entry.value, RoleRef.init(tree:)) ?? RoleRef()
-            case "subjects": subjects = TreeDecode.list(entry.value) { TreeDecode.object($0, Subject.init(tree:)) }
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "roleRef": decoded.roleRef = TreeDecode.object(entry.value, RoleRef.init(tree:)) ?? RoleRef()
+            case "subjects": decoded.subjects = TreeDecode.list(entry.value) { TreeDecode.object($0, Subject.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -125,18 +125,18 @@ public struct PolicyRule: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiGroups": apiGroups = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "nonResourceURLs": nonResourceURLs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "resourceNames": resourceNames = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "resources": resources = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "verbs": verbs = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
+            case "apiGroups": decoded.apiGroups = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "nonResourceURLs": decoded.nonResourceURLs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "resourceNames": decoded.resourceNames = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "resources": decoded.resources = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "verbs": decoded.verbs = TreeDecode.list(entry.value) { TreeDecode.string($0) } ?? []
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -144,7 +144,7 @@ public struct PolicyRule: Codable, Equatable, Sendable {
 public struct Role: Codable, Equatable, Sendable {
     public var apiVersion: String = "rbac.authorization.k8s.io/v1"
     public var kind: String = "Role"
-    public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
     public var rules: [PolicyRule]?
 
     public init() {}
@@ -161,17 +161,17 @@ public struct Role: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "rules": rules = TreeDecode.list(entry.value) { TreeDecode.object($0, PolicyRule.init(tree:)) }
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "rules": decoded.rules = TreeDecode.list(entry.value) { TreeDecode.object($0, PolicyRule.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -179,8 +179,8 @@ public struct Role: Codable, Equatable, Sendable {
 public struct RoleBinding: Codable, Equatable, Sendable {
     public var apiVersion: String = "rbac.authorization.k8s.io/v1"
     public var kind: String = "RoleBinding"
-    public var metadata: ObjectMeta = ObjectMeta()
-    public var roleRef: RoleRef = RoleRef()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var roleRef: RoleRef = RoleRef()
     public var subjects: [Subject]?
 
     public init() {}
@@ -198,18 +198,18 @@ public struct RoleBinding: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "roleRef": roleRef = TreeDecode.object(entry.value, RoleRef.init(tree:)) ?? RoleRef()
-            case "subjects": subjects = TreeDecode.list(entry.value) { TreeDecode.object($0, Subject.init(tree:)) }
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "roleRef": decoded.roleRef = TreeDecode.object(entry.value, RoleRef.init(tree:)) ?? RoleRef()
+            case "subjects": decoded.subjects = TreeDecode.list(entry.value) { TreeDecode.object($0, Subject.init(tree:)) }
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -232,16 +232,16 @@ public struct RoleRef: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiGroup": apiGroup = TreeDecode.string(entry.value) ?? ""
-            case "kind": kind = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
+            case "apiGroup": decoded.apiGroup = TreeDecode.string(entry.value) ?? ""
+            case "kind": decoded.kind = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
             default: break
             }
         }
+        self = decoded
     }
 }
 
@@ -266,17 +266,17 @@ public struct Subject: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiGroup": apiGroup = TreeDecode.string(entry.value)
-            case "kind": kind = TreeDecode.string(entry.value) ?? ""
-            case "name": name = TreeDecode.string(entry.value) ?? ""
-            case "namespace": namespace = TreeDecode.string(entry.value)
+            case "apiGroup": decoded.apiGroup = TreeDecode.string(entry.value)
+            case "kind": decoded.kind = TreeDecode.string(entry.value) ?? ""
+            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
+            case "namespace": decoded.namespace = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

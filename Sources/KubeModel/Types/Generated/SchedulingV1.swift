@@ -6,7 +6,7 @@ public struct PriorityClass: Codable, Equatable, Sendable {
     public var description: String?
     public var globalDefault: Bool?
     public var kind: String = "PriorityClass"
-    public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
     public var preemptionPolicy: String?
     public var value: Int32 = 0
 
@@ -27,20 +27,20 @@ public struct PriorityClass: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "description": description = TreeDecode.string(entry.value)
-            case "globalDefault": globalDefault = TreeDecode.bool(entry.value)
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "preemptionPolicy": preemptionPolicy = TreeDecode.string(entry.value)
-            case "value": value = TreeDecode.int32(entry.value) ?? 0
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "description": decoded.description = TreeDecode.string(entry.value)
+            case "globalDefault": decoded.globalDefault = TreeDecode.bool(entry.value)
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "preemptionPolicy": decoded.preemptionPolicy = TreeDecode.string(entry.value)
+            case "value": decoded.value = TreeDecode.int32(entry.value) ?? 0
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -6,7 +6,7 @@ public struct StorageClass: Codable, Equatable, Sendable {
     public var allowedTopologies: [TopologySelectorTerm]?
     public var apiVersion: String = "storage.k8s.io/v1"
     public var kind: String = "StorageClass"
-    public var metadata: ObjectMeta = ObjectMeta()
+    @Box public var metadata: ObjectMeta = ObjectMeta()
     public var mountOptions: [String]?
     public var parameters: [String: String]?
     public var provisioner: String = ""
@@ -33,23 +33,23 @@ public struct StorageClass: Codable, Equatable, Sendable {
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
-        self.init()
-        guard let entries = node.entries else { return }
-        for entry in entries {
+        var decoded = Self()
+        for entry in node.entries ?? [] {
             switch entry.key {
-            case "allowVolumeExpansion": allowVolumeExpansion = TreeDecode.bool(entry.value)
-            case "allowedTopologies": allowedTopologies = TreeDecode.list(entry.value) { TreeDecode.object($0, TopologySelectorTerm.init(tree:)) }
-            case "apiVersion": if let value = TreeDecode.string(entry.value) { apiVersion = value }
-            case "kind": if let value = TreeDecode.string(entry.value) { kind = value }
-            case "metadata": metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
-            case "mountOptions": mountOptions = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "parameters": parameters = TreeDecode.map(entry.value) { TreeDecode.string($0) }
-            case "provisioner": provisioner = TreeDecode.string(entry.value) ?? ""
-            case "reclaimPolicy": reclaimPolicy = TreeDecode.string(entry.value)
-            case "volumeBindingMode": volumeBindingMode = TreeDecode.string(entry.value)
+            case "allowVolumeExpansion": decoded.allowVolumeExpansion = TreeDecode.bool(entry.value)
+            case "allowedTopologies": decoded.allowedTopologies = TreeDecode.list(entry.value) { TreeDecode.object($0, TopologySelectorTerm.init(tree:)) }
+            case "apiVersion": if let value = TreeDecode.string(entry.value) { decoded.apiVersion = value }
+            case "kind": if let value = TreeDecode.string(entry.value) { decoded.kind = value }
+            case "metadata": decoded.metadata = TreeDecode.object(entry.value, ObjectMeta.init(tree:)) ?? ObjectMeta()
+            case "mountOptions": decoded.mountOptions = TreeDecode.list(entry.value) { TreeDecode.string($0) }
+            case "parameters": decoded.parameters = TreeDecode.map(entry.value) { TreeDecode.string($0) }
+            case "provisioner": decoded.provisioner = TreeDecode.string(entry.value) ?? ""
+            case "reclaimPolicy": decoded.reclaimPolicy = TreeDecode.string(entry.value)
+            case "volumeBindingMode": decoded.volumeBindingMode = TreeDecode.string(entry.value)
             default: break
             }
         }
+        self = decoded
     }
 }
 

@@ -119,7 +119,8 @@ enum StatefulSetIdentity {
         var pod = PodTemplate.pod(from: set.spec?.template, owner: .statefulSet(set), name: podName(set, ordinal))
         updateIdentity(set, &pod)
         if pod.spec == nil { pod.spec = PodSpec() }
-        pod.spec?.hostname = pod.metadata.name
+        let name = pod.metadata.name
+        pod.spec?.hostname = name
         pod.spec?.subdomain = set.spec?.serviceName.flatMap { $0.isEmpty ? nil : $0 }
         updateStorage(set, &pod)
         pod.metadata.labels?[revisionLabel] = revision

@@ -1,0 +1,94 @@
+/// Copy-on-write storage for the generated types' object-typed fields (after swift-protobuf's
+/// heap storage for large messages). A `Pod` held its spec and status inline: every copy out of
+/// the store retained each of their fields and moved kilobytes, and comparing an update with the
+/// stored object walked both trees. Boxed, a copy is one retain per boxed field, an unchanged
+/// subtree compares by identity, and a write copies only the subtree it touches, once.
+@usableFromInline
+final class BoxStorage<Value> {
+    @usableFromInline var value: Value
+    @inlinable init(_ value: Value) { self.value = value }
+}
+
+/// A required object field (`metadata: ObjectMeta`), always present.
+@propertyWrapper
+public struct Box<Value> {
+    @usableFromInline var storage: BoxStorage<Value>
+
+    @inlinable public init(wrappedValue: Value) { storage = BoxStorage(wrappedValue) }
+
+    @inlinable public var wrappedValue: Value {
+        get { storage.value }
+        set { storage = BoxStorage(newValue) }
+        _modify {
+            if !isKnownUniquelyReferenced(&storage) { storage = BoxStorage(storage.value) }
+            yield &storage.value
+        }
+    }
+}
+
+/// An optional object field (`spec: PodSpec?`); nil takes no allocation.
+@propertyWrapper
+public struct OptionalBox<Wrapped> {
+    @usableFromInline var storage: BoxStorage<Wrapped?>?
+
+    @inlinable public init() { storage = nil }
+    @inlinable public init(wrappedValue: Wrapped?) { storage = wrappedValue.map { BoxStorage($0) } }
+
+    @inlinable public var wrappedValue: Wrapped? {
+        get { storage?.value }
+        set { storage = newValue.map { BoxStorage($0) } }
+        _modify {
+            if storage == nil {
+                storage = BoxStorage(nil)
+            } else if !isKnownUniquelyReferenced(&storage) {
+                storage = BoxStorage(storage?.value)
+            }
+            // Optional chaining on a nil field (`pod.spec?.x = 1`) leaves nothing behind.
+            defer { if storage?.value == nil { storage = nil } }
+            yield &storage!.value
+        }
+    }
+}
+
+// Copy-on-write keeps a shared storage unwritten, so values are as sendable as the wrapped type.
+extension Box: @unchecked Sendable where Value: Sendable {}
+extension OptionalBox: @unchecked Sendable where Wrapped: Sendable {}
+
+extension Box: Equatable where Value: Equatable {
+    @inlinable public static func == (lhs: Box, rhs: Box) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.value == rhs.storage.value
+    }
+}
+
+extension OptionalBox: Equatable where Wrapped: Equatable {
+    @inlinable public static func == (lhs: OptionalBox, rhs: OptionalBox) -> Bool {
+        if let left = lhs.storage, let right = rhs.storage, left === right { return true }
+        return lhs.wrappedValue == rhs.wrappedValue
+    }
+}
+
+extension Box: Encodable where Value: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(storage.value)
+    }
+}
+
+extension OptionalBox: Encodable where Wrapped: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(wrappedValue)
+    }
+}
+
+// The synthesized `encode(to:)` of a struct calls these for its boxed fields: a nil field is left
+// out, as it was before boxing (`encodeIfPresent`), instead of written as `null`.
+extension KeyedEncodingContainer {
+    public mutating func encode<Value: Encodable>(_ box: Box<Value>, forKey key: Key) throws {
+        try encode(box.wrappedValue, forKey: key)
+    }
+
+    public mutating func encode<Wrapped: Encodable>(_ box: OptionalBox<Wrapped>, forKey key: Key) throws {
+        try encodeIfPresent(box.wrappedValue, forKey: key)
+    }
+}
