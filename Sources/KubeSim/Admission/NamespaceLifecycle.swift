@@ -28,6 +28,6 @@ struct NamespaceLifecycle: AdmissionPlugin {
     /// Deleted and waiting for its content to go (`status.phase: Terminating`).
     static func isTerminating(_ namespace: KubeObject) -> Bool {
         if case .namespace(let namespace) = namespace, namespace.status?.phase == "Terminating" { return true }
-        return namespace.meta.deletionTimestamp != nil
+        return namespace.withMetadata { $0.deletionTimestamp != nil }
     }
 }

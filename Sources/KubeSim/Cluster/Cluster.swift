@@ -47,7 +47,6 @@ public final class Cluster {
         runner.register(JobController(cluster: self))
         runner.register(TTLAfterFinishedController())
         runner.register(CronJobController(cluster: self))
-        runner.register(EventTTLController())
         runner.register(PodGCController())
         runner.register(PersistentVolumeController())
         runner.register(SimulatedProvisioner(cluster: self))

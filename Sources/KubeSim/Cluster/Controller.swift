@@ -23,13 +23,9 @@ public protocol Controller {
     func delay(after event: WatchEvent, in store: Store) -> VirtualDuration
     /// Brings `key` towards its desired state; must not assume the object still exists.
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult
-    var isHousekeeping: Bool { get }
 }
 
 extension Controller {
-    /// Housekeeping (expiring Events) is pending work that is not activity: it does not keep
-    /// `advance` with no duration from stopping, and never moves the clock on its own.
-    public var isHousekeeping: Bool { false }
     public var watchedKinds: Set<String>? { nil }
     public func delay(after event: WatchEvent, in store: Store) -> VirtualDuration { .seconds(0) }
 }

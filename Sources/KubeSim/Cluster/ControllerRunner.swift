@@ -22,7 +22,6 @@ public final class ControllerRunner {
     private struct Lane {
         let name: String
         var controller: (any Controller)?
-        var isHousekeeping = false
         /// Where the name sorts among the controllers, for the heap (odd: see `rerank`).
         var rank = 0
         /// Pending work: key → due time.
@@ -35,7 +34,7 @@ public final class ControllerRunner {
     private var watchersByKind: [String: [(lane: Int, controller: any Controller)]] = [:]
     /// The queued work ordered by due time; entries no longer pending in their lane are stale.
     private var heap = WorkHeap()
-    /// Pending items of controllers that are not housekeeping (what `isIdle` looks at).
+    /// Pending items over all lanes (what `isIdle` looks at).
     private var pendingCount = 0
     /// Reconciles run so far (for benchmarks and runaway detection).
     public private(set) var reconcileCount = 0
@@ -58,7 +57,6 @@ public final class ControllerRunner {
         controllers.append(controller)
         let lane = self.lane(for: controller.name)
         lanes[lane].controller = controller
-        lanes[lane].isHousekeeping = controller.isHousekeeping
         watchersByKind = [:]
         rerank()
     }
@@ -88,14 +86,14 @@ public final class ControllerRunner {
     private func enqueue(_ key: ObjectKey, lane: Int, at due: VirtualTime) {
         let existing = lanes[lane].pending[key]
         if let existing, existing <= due { return }
-        if existing == nil, !lanes[lane].isHousekeeping { pendingCount += 1 }
+        if existing == nil { pendingCount += 1 }
         lanes[lane].pending[key] = due
         heap.push(WorkItem(due: due, controller: lanes[lane].name, key: key), rank: lanes[lane].rank, lane: lane)
     }
 
     /// Takes a queued item off (it is about to run).
     private func dequeue(_ key: ObjectKey, lane: Int) {
-        guard lanes[lane].pending.removeValue(forKey: key) != nil, !lanes[lane].isHousekeeping else { return }
+        guard lanes[lane].pending.removeValue(forKey: key) != nil else { return }
         pendingCount -= 1
     }
 
@@ -144,9 +142,18 @@ public final class ControllerRunner {
     public func run(_ store: Store, until target: VirtualTime, stopWhenIdle: Bool) throws {
         var budget = maximumReconcilesPerAdvance
         drain(store)
-        while let (item, lane) = nextLaneItem(notAfter: target) {
-            // Only housekeeping left: quiet now, so the clock does not move for it.
-            if stopWhenIdle, isIdle, item.due > store.now { break }
+        while true {
+            let next = nextLaneItem(notAfter: target)
+            // Events expire in time order with the work (etcd deletes them between requests),
+            // but an expiry is not activity: with nothing else pending the clock stays.
+            if let expiry = store.nextEventExpiry, expiry <= target, next.map({ expiry <= $0.item.due }) ?? true,
+               !(stopWhenIdle && isIdle && expiry > store.now) {
+                store.now = max(store.now, expiry)
+                store.expireEvents()
+                drain(store)
+                continue
+            }
+            guard let (item, lane) = next else { break }
             budget -= 1
             guard budget > 0 else {
                 throw APIError(reason: "InternalError", message: "controllers did not settle (\(maximumReconcilesPerAdvance) reconciles); a controller keeps requeueing")
@@ -165,12 +172,16 @@ public final class ControllerRunner {
         if !stopWhenIdle || !isIdle { store.now = max(store.now, target) }
     }
 
-    /// Restores saved pending work.
+    /// Restores saved pending work; work saved for a controller this build does not have (one
+    /// since retired, like the old event-ttl loop) is dropped, as nothing could run it.
     func restore(_ items: [WorkItem]) {
         for lane in lanes.indices { lanes[lane].pending = [:] }
         heap.removeAll()
         pendingCount = 0
-        for item in items { enqueue(item.key, for: item.controller, at: item.due) }
+        for item in items {
+            guard let lane = laneByName[item.controller], lanes[lane].controller != nil else { continue }
+            enqueue(item.key, lane: lane, at: item.due)
+        }
     }
 
     /// Pending work as a sorted list (for saving).

@@ -18,13 +18,13 @@ extension Store {
     /// `count` and `lastTimestamp` instead (upstream: tools/record/events_cache.go, EventCorrelator).
     public func record(_ type: String = "Normal", _ reason: String, _ message: String, on object: KubeObject,
                        component: String, host: String? = nil, fieldPath: String? = nil) {
-        let meta = object.meta
-        let namespace = meta.namespace ?? "default"
-        eventLog.append(RecordedEvent(time: now.seconds, type: type, reason: reason, object: "\(object.kind)/\(meta.name ?? "")",
+        let (name, namespace, uid) = object.withMetadata { ($0.name ?? "", $0.namespace ?? "default", $0.uid) }
+        let kind = object.kind
+        eventLog.append(RecordedEvent(time: now.seconds, type: type, reason: reason, object: kind + "/" + name,
                                       namespace: namespace, message: message))
         // A terminating namespace refuses new Events like any other content (NamespaceLifecycle).
         if let home = get(ObjectKey(kind: "Namespace", name: namespace)), NamespaceLifecycle.isTerminating(home) { return }
-        let identity = Self.eventIdentity(uid: meta.uid, reason: reason, fieldPath: fieldPath, message: message)
+        let identity = EventIdentity(uid: uid, reason: reason, fieldPath: fieldPath, message: message)
         let stamp = now.rfc3339
         if let key = eventsByIdentity[identity], case .event(var event)? = get(key) {
             event.count = (event.count ?? 1) + 1
@@ -35,24 +35,26 @@ extension Store {
         var event = Event()
         // client-go names events `<object>.<hex of the time in nanoseconds>`: sortable by creation.
         let nanos = UInt64(VirtualTime.epoch.timeIntervalSince1970 + Double(now.seconds)) * 1_000_000_000 + UInt64(eventLog.count)
-        event.metadata.name = "\(meta.name ?? "").\(String(nanos, radix: 16))"
+        event.metadata.name = name + "." + String(nanos, radix: 16)
         event.metadata.namespace = namespace
-        event.involvedObject = ObjectReference()
-        event.involvedObject.apiVersion = object.apiVersion
-        event.involvedObject.kind = object.kind
-        event.involvedObject.name = meta.name
-        event.involvedObject.namespace = object.isNamespaced ? namespace : nil
-        event.involvedObject.uid = meta.uid
-        event.involvedObject.fieldPath = fieldPath
+        var involved = ObjectReference()
+        involved.apiVersion = object.apiVersion
+        involved.kind = kind
+        involved.name = name
+        involved.namespace = object.isNamespaced ? namespace : nil
+        involved.uid = uid
+        involved.fieldPath = fieldPath
+        event.involvedObject = involved
         event.type = type
         event.reason = reason
         event.message = message
         event.count = 1
         event.firstTimestamp = stamp
         event.lastTimestamp = stamp
-        event.source = EventSource()
-        event.source?.component = component
-        event.source?.host = host
+        var source = EventSource()
+        source.component = component
+        source.host = host
+        event.source = source
         event.reportingComponent = component
         event.reportingInstance = host ?? ""
         if let created = try? create(.event(event)) { eventsByIdentity[identity] = created.key }

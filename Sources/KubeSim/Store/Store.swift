@@ -66,11 +66,9 @@ public final class Store {
     public var eventLog: [RecordedEvent] = []
     /// `Event` objects by what makes a repeat a repeat (uid, reason, message, field path), so the
     /// recorder finds the one to bump without listing every event.
-    var eventsByIdentity: [String: ObjectKey] = [:]
-
-    static func eventIdentity(uid: String?, reason: String, fieldPath: String?, message: String) -> String {
-        "\(uid ?? "")|\(reason)|\(fieldPath ?? "")|\(message)"
-    }
+    var eventsByIdentity: [EventIdentity: ObjectKey] = [:]
+    /// Each Event's etcd lease (`--event-ttl`), renewed by every write of it.
+    var eventLeases = EventLeases()
 
     public init(seed: UInt64 = 1) { random = SeededRandom(seed: seed) }
 
@@ -87,7 +85,7 @@ public final class Store {
     }
 
     /// Every kind with at least one object, sorted.
-    public var kinds: [String] { index.keysByKind.keys.sorted() }
+    public var kinds: [String] { index.namespacesByKind.keys.sorted() }
 
     /// The object with this uid, if it still exists (owner lookups).
     public func object(withUID uid: String) -> KubeObject? {
@@ -126,6 +124,7 @@ public final class Store {
         JobSelector.generate(&object)  // the registry's PrepareForCreate, which needs the uid
         objects[key] = object
         index.insert(object, at: key)
+        if kind == "Event" { eventLeases.grant(key, at: now) }
         pendingEvents.append(WatchEvent(type: .added, key: key, object: object))
         return object
     }
@@ -172,6 +171,7 @@ public final class Store {
         object.meta = meta
         objects[object.key] = object
         index.replace(old, with: object, at: object.key)
+        if case .event = object { eventLeases.grant(object.key, at: now) }
         pendingEvents.append(WatchEvent(type: .modified, key: object.key, object: object))
         return object
     }
@@ -214,12 +214,14 @@ public final class Store {
         guard let old = objects.removeValue(forKey: key) else { return nil }
         index.remove(old, at: key)
         revision += 1
-        containerRuntime[key] = nil
-        // A removed Event can no longer be bumped: its correlation entry goes with it.
-        if case .event(let event) = old {
-            let identity = Self.eventIdentity(uid: event.involvedObject.uid, reason: event.reason ?? "",
-                                              fieldPath: event.involvedObject.fieldPath, message: event.message ?? "")
+        switch old {
+        case .pod: containerRuntime[key] = nil
+        case .event(let event):
+            // A removed Event can no longer be bumped: its correlation entry goes with it.
+            let identity = EventIdentity(event)
             if eventsByIdentity[identity] == key { eventsByIdentity[identity] = nil }
+            eventLeases.revoke(key)
+        default: break
         }
         pendingEvents.append(WatchEvent(type: .deleted, key: key, object: old))
         return old
@@ -247,11 +249,13 @@ public final class Store {
         index = StoreIndex()
         for (key, object) in objects { index.insert(object, at: key) }
         eventsByIdentity = [:]
-        for case .event(let event)? in index.keys(kind: "Event", namespace: nil).map({ objects[$0] }) {
-            let identity = Self.eventIdentity(uid: event.involvedObject.uid, reason: event.reason ?? "",
-                                              fieldPath: event.involvedObject.fieldPath, message: event.message ?? "")
-            eventsByIdentity[identity] = ObjectKey(kind: "Event", namespace: event.metadata.namespace ?? "default", name: event.metadata.name ?? "")
+        var events: [(key: ObjectKey, event: Event)] = []
+        for key in index.keys(kind: "Event", namespace: nil) {
+            guard case .event(let event)? = objects[key] else { continue }
+            eventsByIdentity[EventIdentity(event)] = key
+            events.append((key, event))
         }
+        eventLeases = EventLeases.restored(events, now: now)
         self.revision = revision
     }
 

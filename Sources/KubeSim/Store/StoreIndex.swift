@@ -4,27 +4,49 @@ import KubeModel
 /// walks the whole store: keys by kind and namespace in sorted order (an informer's indexer),
 /// objects by uid, and dependents by owner uid (the garbage collector's graph).
 struct StoreIndex {
-    /// kind → namespace → keys, sorted.
-    private(set) var keysByKind: [String: [String: [ObjectKey]]] = [:]
+    /// One kind in one namespace: a single hashed lookup per write, where a kind → namespace
+    /// → keys nesting hashed both names two or three times.
+    struct Scope: Hashable {
+        var kind: String
+        var namespace: String
+
+        /// As `ObjectKey` hashes: the kind by its length and first letter.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(namespace)
+            hasher.combine(UInt64(truncatingIfNeeded: kind.utf8.count) &<< 8 | UInt64(kind.utf8.first ?? 0))
+        }
+    }
+
+    /// Keys per scope, sorted.
+    private var keysByScope: [Scope: [ObjectKey]] = [:]
+    /// kind → its namespaces holding at least one object.
+    private(set) var namespacesByKind: [String: Set<String>] = [:]
     private(set) var keyByUID: [String: ObjectKey] = [:]
     private(set) var dependentsByOwnerUID: [String: Set<ObjectKey>] = [:]
 
     mutating func insert(_ object: KubeObject, at key: ObjectKey) {
-        Self.insertSorted(key, into: &keysByKind[key.kind, default: [:]][key.namespace, default: []])
+        let scope = Scope(kind: key.kind, namespace: key.namespace)
+        var isNew = false
+        Self.insertSorted(key, into: &keysByScope[scope, default: { isNew = true; return [] }()])
+        if isNew { namespacesByKind[key.kind, default: []].insert(key.namespace) }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
         if let uid { keyByUID[uid] = key }
         for owner in owners ?? [] { dependentsByOwnerUID[owner.uid, default: []].insert(key) }
     }
 
     mutating func remove(_ object: KubeObject, at key: ObjectKey) {
+        let scope = Scope(kind: key.kind, namespace: key.namespace)
         // Edited in place: a copy taken out of the dictionary would make `remove(at:)` copy
-        // every key of the namespace.
-        let position = keysByKind[key.kind]?[key.namespace].flatMap { keys in
-            Self.position(of: key, in: keys).flatMap { keys[$0] == key ? $0 : nil }
+        // every key of the scope.
+        var isEmpty = false
+        if let index = keysByScope.index(forKey: scope) {
+            keysByScope.values[index].removeFirst(key)
+            isEmpty = keysByScope.values[index].isEmpty
         }
-        if let position {
-            keysByKind[key.kind]?[key.namespace]?.remove(at: position)
-            if keysByKind[key.kind]?[key.namespace]?.isEmpty == true { keysByKind[key.kind]?[key.namespace] = nil }
+        if isEmpty {
+            keysByScope[scope] = nil
+            namespacesByKind[key.kind]?.remove(key.namespace)
+            if namespacesByKind[key.kind]?.isEmpty == true { namespacesByKind[key.kind] = nil }
         }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
         if let uid, keyByUID[uid] == key { keyByUID[uid] = nil }
@@ -44,25 +66,35 @@ struct StoreIndex {
 
     /// Keys of one kind, in one namespace or all (nil), sorted as `ObjectKey` sorts.
     func keys(kind: String, namespace: String?) -> [ObjectKey] {
-        guard let byNamespace = keysByKind[kind] else { return [] }
-        if let namespace { return byNamespace[namespace] ?? [] }
-        if byNamespace.count == 1, let only = byNamespace.first { return only.value }  // most kinds live in one namespace
-        return byNamespace.keys.sorted().flatMap { byNamespace[$0] ?? [] }
+        if let namespace { return keysByScope[Scope(kind: kind, namespace: namespace)] ?? [] }
+        guard let namespaces = namespacesByKind[kind] else { return [] }
+        if namespaces.count == 1, let only = namespaces.first {  // most kinds live in one namespace
+            return keysByScope[Scope(kind: kind, namespace: only)] ?? []
+        }
+        return namespaces.sorted().flatMap { keysByScope[Scope(kind: kind, namespace: $0)] ?? [] }
     }
 
-    private static func position(of key: ObjectKey, in keys: [ObjectKey]) -> Int? {
+    fileprivate static func position(of key: ObjectKey, in keys: [ObjectKey]) -> Int {
         var low = 0, high = keys.count
         while low < high {
             let middle = (low + high) / 2
             if keys[middle] < key { low = middle + 1 } else { high = middle }
         }
-        return low < keys.count ? low : nil
+        return low
     }
 
     private static func insertSorted(_ key: ObjectKey, into keys: inout [ObjectKey]) {
         if let last = keys.last, last < key { keys.append(key); return }
-        let position = Self.position(of: key, in: keys) ?? keys.count
+        let position = Self.position(of: key, in: keys)
         if position < keys.count, keys[position] == key { return }
         keys.insert(key, at: position)
+    }
+}
+
+extension Array where Element == ObjectKey {
+    /// Removes `key` from these sorted keys, if present.
+    fileprivate mutating func removeFirst(_ key: ObjectKey) {
+        let position = StoreIndex.position(of: key, in: self)
+        if position < count, self[position] == key { remove(at: position) }
     }
 }

@@ -63,17 +63,20 @@ struct ControllerRunnerTests {
         #expect(watcher.reconciled == [start + .seconds(30)])
     }
 
-    @Test("An Event is looked at once, when it expires (the etcd lease's deadline), not when written")
-    func eventExpiryQueuedWhenDue() throws {
+    @Test("An Event expires at its lease deadline in storage, without a reconcile, and a quiet cluster's clock does not move for it")
+    func eventExpiryInStorage() throws {
         let cluster = try cluster("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}")
         let config = try #require(cluster.get(ObjectKey(kind: "ConfigMap", namespace: "default", name: "settings")))
-        let before = cluster.runner.reconcilesByController["event-ttl"] ?? 0
         cluster.store.record("Normal", "Checked", "looked at", on: config, component: "test")
-        try cluster.advance(by: .minutes(59))
-        #expect((cluster.runner.reconcilesByController["event-ttl"] ?? 0) == before)
-        try cluster.advance(by: .minutes(2))
-        #expect((cluster.runner.reconcilesByController["event-ttl"] ?? 0) == before + 1)
+        let written = cluster.now
+        #expect(try cluster.advanceUntilQuiet())
+        #expect(cluster.now == written)  // expiry is not activity
+        let before = cluster.runner.reconcileCount
+        try cluster.advance(by: .seconds(3599))
+        #expect(cluster.store.list(kind: "Event", namespace: "default").count == 1)
+        try cluster.advance(by: .seconds(1))
         #expect(cluster.store.list(kind: "Event", namespace: "default").isEmpty)
+        #expect(cluster.runner.reconcileCount == before)
     }
 
     @Test("A CronJob activation syncs the CronJob when due and when its Job finishes, not after its own status writes")

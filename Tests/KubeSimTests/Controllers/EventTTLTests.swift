@@ -36,4 +36,17 @@ struct EventTTLTests {
         try cluster.advance(by: .minutes(10))
         #expect(events(cluster, reason: "Probe").isEmpty)
     }
+
+    @Test("A saved and reloaded cluster still removes its Events an hour after they were recorded")
+    func expiresAfterReload() throws {
+        let cluster = try cluster("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}")
+        let config = try #require(cluster.get(ObjectKey(kind: "ConfigMap", namespace: "default", name: "settings")))
+        cluster.store.record("Normal", "Checked", "looked at", on: config, component: "test")
+        try cluster.advance(by: .minutes(30))
+        let reloaded = try Cluster.load(json: cluster.savedJSON())
+        try reloaded.advance(by: .minutes(29))
+        #expect(events(reloaded, reason: "Checked").count == 1)
+        try reloaded.advance(by: .minutes(1))
+        #expect(events(reloaded, reason: "Checked").isEmpty)
+    }
 }

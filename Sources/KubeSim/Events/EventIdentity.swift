@@ -1,0 +1,23 @@
+import KubeModel
+
+/// What makes a repeat of an event a repeat, so that it bumps `count` on the existing `Event`
+/// (client-go tools/record/events_cache.go `getEventKey`: the involved object, reason, message
+/// and field path). A struct, not the four joined into a string: an Event is written every few
+/// virtual seconds in a busy simulation, and the joined string cost an allocation each time.
+struct EventIdentity: Hashable {
+    var uid: String
+    var reason: String
+    var fieldPath: String
+    var message: String
+
+    init(uid: String?, reason: String, fieldPath: String?, message: String) {
+        self.uid = uid ?? ""
+        self.reason = reason
+        self.fieldPath = fieldPath ?? ""
+        self.message = message
+    }
+
+    init(_ event: Event) {
+        self.init(uid: event.involvedObject.uid, reason: event.reason ?? "", fieldPath: event.involvedObject.fieldPath, message: event.message ?? "")
+    }
+}
