@@ -81,7 +81,8 @@ public enum ContainerScript {
     static func script(_ text: String, environment: [String: String]) -> [ScriptStep] {
         var steps: [ScriptStep] = []
         var remaining = text
-        if let whileRange = remaining.range(of: "while true; do"), let doneRange = remaining.range(of: "done", range: whileRange.upperBound..<remaining.endIndex) {
+        // Foundation's searches only when the words are there: most scripts are one `echo`.
+        if remaining.contains("while"), let whileRange = remaining.range(of: "while true; do"), let doneRange = remaining.range(of: "done", range: whileRange.upperBound..<remaining.endIndex) {
             let before = String(remaining[..<whileRange.lowerBound])
             let body = String(remaining[whileRange.upperBound..<doneRange.lowerBound])
             steps += statements(before, environment: environment)
@@ -94,7 +95,7 @@ public enum ContainerScript {
     }
 
     static func statements(_ text: String, environment: [String: String]) -> [ScriptStep] {
-        text.replacingOccurrences(of: "&&", with: ";").split(whereSeparator: { $0 == ";" || $0 == "\n" })
+        (text.contains("&&") ? text.replacingOccurrences(of: "&&", with: ";") : text).split(whereSeparator: { $0 == ";" || $0 == "\n" })
             .flatMap { statement(shellWords(String($0), environment: environment), environment: environment) }
     }
 

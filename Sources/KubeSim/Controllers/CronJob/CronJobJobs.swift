@@ -28,10 +28,10 @@ enum CronJobJobs {
         var reference = ObjectReference()
         reference.apiVersion = job.apiVersion
         reference.kind = job.kind
-        reference.name = job.meta.name
-        reference.namespace = job.meta.namespace
-        reference.uid = job.meta.uid
-        reference.resourceVersion = job.meta.resourceVersion
+        reference.name = job.withMetadata(\.name)
+        reference.namespace = job.withMetadata(\.namespace)
+        reference.uid = job.withMetadata(\.uid)
+        reference.resourceVersion = job.withMetadata(\.resourceVersion)
         return reference
     }
 }

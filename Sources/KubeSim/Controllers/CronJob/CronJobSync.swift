@@ -123,14 +123,14 @@ struct CronJobSync {
             // Made by another actor: nothing to add unless it is ours and missing from active.
             guard let existing = client.store.get(ObjectKey(kind: "Job", namespace: job.metadata.namespace ?? "default", name: job.metadata.name ?? "")),
                   ControllerRef.isControlled(existing, by: .cronJob(cronJob)),
-                  !(cronJob.status?.active ?? []).contains(where: { $0.uid == existing.meta.uid }) else { return }
+                  !(cronJob.status?.active ?? []).contains(where: { $0.uid == existing.withMetadata(\.uid) }) else { return }
             created = existing
             isNew = false
         } catch {
             event("Warning", "FailedCreate", "Error creating job: \((error as? APIError)?.message ?? "\(error)")")
             return
         }
-        if isNew { event("Normal", "SuccessfulCreate", "Created job \(created.meta.name ?? "")") }
+        if isNew { event("Normal", "SuccessfulCreate", "Created job \(created.withMetadata(\.name) ?? "")") }
         var status = cronJob.status ?? CronJobStatus()
         status.active = (status.active ?? []) + [CronJobJobs.reference(to: created)]
         status.lastScheduleTime = scheduled.rfc3339

@@ -26,7 +26,7 @@ struct DaemonSetController: Controller {
             guard event.type != .deleted else { return [] }
             return store.list(kind: "DaemonSet", namespace: event.key.namespace).filter { object in
                 guard case .daemonSet(let ds) = object, let selector = ds.spec?.selector, !selector.isEmpty else { return false }
-                return selector.matches(event.object.meta.labels ?? [:])
+                return selector.matches(event.object.withMetadata(\.labels) ?? [:])
             }.map(\.key)
         case "Node":
             // A node added, removed, relabelled or retainted may change where daemons run.

@@ -25,7 +25,7 @@ struct DeploymentController: Controller {
                 return [owner.key]
             }
             guard event.type != .deleted else { return [] }
-            let labels = event.object.meta.labels ?? [:]
+            let labels = event.object.withMetadata(\.labels) ?? [:]
             return store.list(kind: "Deployment", namespace: event.key.namespace).compactMap { object in
                 guard case .deployment(let deployment) = object, let selector = deployment.spec?.selector,
                       !selector.isEmpty, selector.matches(labels) else { return nil }

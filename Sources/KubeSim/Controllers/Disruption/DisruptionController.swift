@@ -18,7 +18,7 @@ struct DisruptionController: Controller {
             return event.type == .deleted ? [] : [event.key]
         case "Pod":
             // addPod/updatePod/deletePod: the budgets whose selector matches the pod.
-            let labels = event.object.meta.labels ?? [:]
+            let labels = event.object.withMetadata(\.labels) ?? [:]
             return budgets(in: event.key.namespace, store).filter { $0.spec?.selector?.matches(labels) == true }.map { KubeObject.podDisruptionBudget($0).key }
         case "Deployment", "ReplicaSet", "StatefulSet":
             // A scale change moves the expected count of percentage and maxUnavailable budgets.

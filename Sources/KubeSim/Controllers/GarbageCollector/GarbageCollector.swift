@@ -50,11 +50,11 @@ struct GarbageCollector: Controller {
     /// `processDeletingDependentsItem`: deletes the dependents still there and removes the
     /// finalizer once none blocks the owner any more.
     private func processDeletingDependents(_ owner: KubeObject, in store: Store) {
-        guard let uid = owner.meta.uid else { return }
+        guard let uid = owner.withMetadata(\.uid) else { return }
         let dependents = store.dependents(ofUID: uid)
         for dependent in dependents { attemptToDelete(dependent, in: store) }
         let blocking = store.dependents(ofUID: uid).filter { dependent in
-            (dependent.meta.ownerReferences ?? []).contains { $0.uid == uid && $0.blockOwnerDeletion == true }
+            (dependent.withMetadata(\.ownerReferences) ?? []).contains { $0.uid == uid && $0.blockOwnerDeletion == true }
         }
         guard blocking.isEmpty, let current = store.get(owner.key) else { return }
         var meta = current.meta
@@ -68,7 +68,7 @@ struct GarbageCollector: Controller {
     /// with no solid owner left it is deleted, in the foreground when an owner waits for it and
     /// it has dependents of its own.
     private func attemptToDelete(_ object: KubeObject, in store: Store) {
-        guard object.meta.deletionTimestamp == nil, let owners = object.meta.ownerReferences, !owners.isEmpty else { return }
+        guard object.withMetadata(\.deletionTimestamp) == nil, let owners = object.withMetadata(\.ownerReferences), !owners.isEmpty else { return }
         var solid: [OwnerReference] = [], waiting: [OwnerReference] = []
         for reference in owners {
             guard let owner = store.object(withUID: reference.uid) else { continue }
@@ -81,7 +81,7 @@ struct GarbageCollector: Controller {
             store.updateStatus(object.with(meta))
             return
         }
-        let hasDependents = object.meta.uid.map { !store.dependents(ofUID: $0).isEmpty } ?? false
+        let hasDependents = object.withMetadata(\.uid).map { !store.dependents(ofUID: $0).isEmpty } ?? false
         let target = !waiting.isEmpty && hasDependents ? Self.markForForegroundDeletion(object, in: store) : object
         GracefulDeletion.delete(target, in: store, gracePeriod: nil)
     }

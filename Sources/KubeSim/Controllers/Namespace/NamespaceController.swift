@@ -14,7 +14,7 @@ struct NamespaceController: Controller {
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         if event.key.kind == "Namespace" {
-            return event.type != .deleted && event.object.meta.deletionTimestamp != nil ? [event.key] : []
+            return event.type != .deleted && event.object.withMetadata(\.deletionTimestamp) != nil ? [event.key] : []
         }
         // Content leaving a terminating namespace may have been the last of it.
         guard event.type == .deleted, !event.key.namespace.isEmpty else { return [] }
@@ -25,7 +25,7 @@ struct NamespaceController: Controller {
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
         guard case .namespace(let namespace)? = store.get(key), namespace.metadata.deletionTimestamp != nil else { return .done }
-        for member in Self.content(of: key.name, in: store) where member.meta.deletionTimestamp == nil {
+        for member in Self.content(of: key.name, in: store) where member.withMetadata(\.deletionTimestamp) == nil {
             GracefulDeletion.delete(member, in: store, gracePeriod: nil)
         }
         let remaining = Self.content(of: key.name, in: store)

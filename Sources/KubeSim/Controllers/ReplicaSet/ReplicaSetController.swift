@@ -37,8 +37,8 @@ struct ReplicaSetController: Controller {
 
     /// `getPodReplicaSets`: ReplicaSets in the pod's namespace whose non-empty selector matches its labels.
     private func matchingReplicaSets(for pod: KubeObject, in store: Store) -> [ObjectKey] {
-        let labels = pod.meta.labels ?? [:]
-        return store.list(kind: "ReplicaSet", namespace: pod.meta.namespace ?? "default").compactMap { object in
+        let labels = pod.withMetadata(\.labels) ?? [:]
+        return store.list(kind: "ReplicaSet", namespace: pod.withMetadata(\.namespace) ?? "default").compactMap { object in
             guard case .replicaSet(let set) = object, let selector = set.spec?.selector, !selector.isEmpty, selector.matches(labels) else { return nil }
             return object.key
         }

@@ -81,8 +81,8 @@ struct ReplicaSetScaling {
         var seen = Set<String>()
         var pods: [Pod] = []
         for sibling in store.dependents(ofUID: owner.uid) where sibling.kind == "ReplicaSet" && ControllerRef.of(sibling)?.uid == owner.uid {
-            for dependent in store.dependents(ofUID: sibling.meta.uid ?? "") {
-                guard case .pod(let pod) = dependent, ControllerRef.of(dependent)?.uid == sibling.meta.uid,
+            for dependent in store.dependents(ofUID: sibling.withMetadata(\.uid) ?? "") {
+                guard case .pod(let pod) = dependent, ControllerRef.of(dependent)?.uid == sibling.withMetadata(\.uid),
                       seen.insert(pod.metadata.uid ?? "").inserted else { continue }
                 pods.append(pod)
             }

@@ -10,8 +10,8 @@ public enum ControllerRef {
         var reference = OwnerReference()
         reference.apiVersion = owner.apiVersion
         reference.kind = owner.kind
-        reference.name = owner.meta.name ?? ""
-        reference.uid = owner.meta.uid ?? ""
+        reference.name = owner.withMetadata(\.name) ?? ""
+        reference.uid = owner.withMetadata(\.uid) ?? ""
         reference.controller = true
         reference.blockOwnerDeletion = true
         return reference
@@ -24,7 +24,7 @@ public enum ControllerRef {
 
     /// True when `owner` is the controller of `object`.
     public static func isControlled(_ object: KubeObject, by owner: KubeObject) -> Bool {
-        guard let uid = owner.meta.uid else { return false }
+        guard let uid = owner.withMetadata(\.uid) else { return false }
         return of(object)?.uid == uid
     }
 
@@ -36,13 +36,13 @@ public enum ControllerRef {
                              in client: ControllerClient) -> [KubeObject] {
         guard let selector, !(selector.matchLabels ?? [:]).isEmpty || !(selector.matchExpressions ?? []).isEmpty else { return [] }
         // An owner being deleted does not adopt (controller_ref_manager.go `canAdopt`).
-        let ownerDeleting = owner.meta.deletionTimestamp != nil
+        let ownerDeleting = owner.withMetadata(\.deletionTimestamp) != nil
         var owned: [KubeObject] = []
         for candidate in candidates {
-            let matches = selector.matches(candidate.meta.labels ?? [:])
+            let matches = selector.matches(candidate.withMetadata(\.labels) ?? [:])
             if let reference = of(candidate) {
-                guard reference.uid == owner.meta.uid else { continue }
-                if matches || candidate.meta.deletionTimestamp != nil {
+                guard reference.uid == owner.withMetadata(\.uid) else { continue }
+                if matches || candidate.withMetadata(\.deletionTimestamp) != nil {
                     owned.append(candidate)
                 } else {
                     var meta = candidate.meta
@@ -50,7 +50,7 @@ public enum ControllerRef {
                     if meta.ownerReferences?.isEmpty == true { meta.ownerReferences = nil }
                     client.updateStatus(candidate.with(meta))
                 }
-            } else if matches, !ownerDeleting, candidate.meta.deletionTimestamp == nil {
+            } else if matches, !ownerDeleting, candidate.withMetadata(\.deletionTimestamp) == nil {
                 var meta = candidate.meta
                 meta.ownerReferences = (meta.ownerReferences ?? []) + [make(for: owner)]
                 if let adopted = client.updateStatus(candidate.with(meta)) { owned.append(adopted) }

@@ -9,7 +9,7 @@ final class OwnStatusWrites {
 
     /// Remembers `written` (what the store returned for the write).
     func record(_ written: KubeObject?) {
-        guard let written, let version = written.meta.resourceVersion else { return }
+        guard let written, let version = written.withMetadata(\.resourceVersion) else { return }
         versions[written.key] = version
     }
 
@@ -21,7 +21,7 @@ final class OwnStatusWrites {
             versions[event.key] = nil
             return false
         case .modified:
-            return versions[event.key].map { $0 == event.object.meta.resourceVersion } ?? false
+            return versions[event.key].map { $0 == event.object.withMetadata(\.resourceVersion) } ?? false
         }
     }
 }

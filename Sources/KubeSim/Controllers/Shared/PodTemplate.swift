@@ -12,11 +12,11 @@ public enum PodTemplate {
         pod.metadata.labels = templateMeta?.labels
         pod.metadata.annotations = templateMeta?.annotations
         pod.metadata.finalizers = templateMeta?.finalizers
-        pod.metadata.namespace = owner.meta.namespace ?? "default"
+        pod.metadata.namespace = owner.withMetadata(\.namespace) ?? "default"
         if let name {
             pod.metadata.name = name
         } else {
-            pod.metadata.generateName = generateName ?? "\(owner.meta.name ?? "")-"
+            pod.metadata.generateName = generateName ?? "\(owner.withMetadata(\.name) ?? "")-"
         }
         pod.metadata.ownerReferences = [ControllerRef.make(for: owner)]
         pod.spec = template?.spec

@@ -27,7 +27,7 @@ struct StatefulSetController: Controller {
             guard event.type != .deleted else { return [] }
             return store.list(kind: "StatefulSet", namespace: event.key.namespace).filter { object in
                 guard case .statefulSet(let set) = object, let selector = set.spec?.selector, !selector.isEmpty else { return false }
-                return selector.matches(event.object.meta.labels ?? [:])
+                return selector.matches(event.object.withMetadata(\.labels) ?? [:])
             }.map(\.key)
         default:
             return []
