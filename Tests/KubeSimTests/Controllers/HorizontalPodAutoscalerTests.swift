@@ -165,17 +165,24 @@ struct HorizontalPodAutoscalerTests {
         #expect(cluster.runner.queue["horizontal-pod-autoscaler"] == nil)
     }
 
-    @Test("Raising the load wakes a steady HPA on its 15 s sync grid: 2 → 4 (ScaleUpLimit) → 8, as if it had synced all along")
-    func loadWakesSteadyHPA() throws {
-        let cluster = try Self.scenario(load: "50%")
+    /// A steady HPA at 50% gone quiet, `change` made at 307 s, the clock at the next 15 s sync
+    /// (315 s) after checking that nothing moved before it; returns the cluster and the start.
+    static func wakeSteady(_ change: (Cluster) throws -> Void) throws -> (Cluster, VirtualTime) {
+        let cluster = try scenario(load: "50%")
         let start = cluster.now
         #expect(try cluster.advanceUntilQuiet())
-        try Self.advance(cluster, to: 307, after: start)
-        // Four times the demand: 200% of the two pods' requests.
-        try cluster.setLoad(AutoscalingFixtures.deploymentKey, ["cpu=400m"])
-        try Self.advance(cluster, to: 314, after: start)
+        try advance(cluster, to: 307, after: start)
+        try change(cluster)
+        try advance(cluster, to: 314, after: start)
         #expect(cluster.desiredReplicas == 2)
-        try Self.advance(cluster, to: 315, after: start)
+        try advance(cluster, to: 315, after: start)
+        return (cluster, start)
+    }
+
+    @Test("Raising the load wakes a steady HPA on its 15 s sync grid: 2 → 4 (ScaleUpLimit) → 8, as if it had synced all along")
+    func loadWakesSteadyHPA() throws {
+        // Four times the demand: 200% of the two pods' requests.
+        let (cluster, start) = try Self.wakeSteady { try $0.setLoad(AutoscalingFixtures.deploymentKey, ["cpu=400m"]) }
         #expect(cluster.desiredReplicas == 4)
         #expect(cluster.hpaCondition("ScalingLimited")?.reason == "ScaleUpLimit")
         try Self.advance(cluster, to: 330, after: start)
@@ -187,6 +194,12 @@ struct HorizontalPodAutoscalerTests {
             "New size: 4; reason: cpu resource utilization (percentage of request) above target",
             "New size: 8; reason: cpu resource utilization (percentage of request) above target",
         ])
+    }
+
+    @Test("Editing a steady HPA's spec (a new generation) wakes it: 50% against a 25% target gives ceil(2×50/25) = 4 on the next 15 s sync")
+    func specChangeWakesSteadyHPA() throws {
+        let (cluster, _) = try Self.wakeSteady { try $0.apply(yaml: AutoscalingFixtures.hpa(cpuPercent: 25), file: "hpa.yaml") }
+        #expect(cluster.desiredReplicas == 4)
     }
 
     @Test("After a quiet spell the syncs skipped still count as recommendations: a drop waits out the 300 s window from the last 15 s sync before it")

@@ -47,6 +47,13 @@ struct HPAHistory: Codable, Equatable {
         self = decoded
     }
 
+    /// Whether the HPA's history says steady, without decoding it: this runs on every pod
+    /// write in a namespace with an HPA, and `steady` is encoded only when set.
+    static func isSteady(_ object: KubeObject) -> Bool {
+        guard case .horizontalPodAutoscaler(let hpa) = object, let text = hpa.metadata.annotations?[annotation] else { return false }
+        return text.contains("\"steady\":")
+    }
+
     func store(in hpa: inout HorizontalPodAutoscaler) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys

@@ -29,7 +29,7 @@ enum HPASteadiness {
 
 /// Which HPAs a store change wakes. The inputs of a sync are the HPA's spec, its target's
 /// scale, the pods the target's selector matches and the simulated load they share
-/// (`MetricsServer`), so changes to those kinds wake the HPAs of their namespace.
+/// (`MetricsServer`), so changes to those kinds wake the steady HPAs of their namespace.
 enum HPAWake {
     static func autoscalers(affectedBy event: WatchEvent, in store: Store) -> [ObjectKey] {
         if case .horizontalPodAutoscaler(let hpa) = event.object {
@@ -39,7 +39,8 @@ enum HPAWake {
             if let steady = HPAHistory(hpa).steady, steady.generation == (hpa.metadata.generation ?? 1) { return [] }
             return [event.key]
         }
-        let autoscalers = store.list(kind: "HorizontalPodAutoscaler", namespace: event.key.namespace)
+        // Only a steady HPA needs waking: any other has its next 15 s sync queued already.
+        let autoscalers = store.list(kind: "HorizontalPodAutoscaler", namespace: event.key.namespace).filter(HPAHistory.isSteady)
         guard !autoscalers.isEmpty else { return [] }
         // A workload's replicas or load annotation: the load a target's pods share may sit on
         // any controller up or down its owner chain, and workload writes are rare, so wake all.
