@@ -143,4 +143,92 @@ struct HorizontalPodAutoscalerTests {
         #expect(cluster.desiredReplicas == 3)
         #expect(cluster.eventMessages(AutoscalingFixtures.hpaKey, reason: "SuccessfulRescale") == ["New size: 3; reason: Current number of replicas below Spec.MinReplicas"])
     }
+
+    // Upstream resyncs every HPA every 15 s forever (horizontal.go v1.33 `processNextWorkItem`);
+    // the simulator skips the syncs that would change nothing, so `advance` can go quiet, and
+    // must decide exactly as if it had never skipped one.
+
+    /// Advances to `seconds` after `start` (the HPA's creation).
+    static func advance(_ cluster: Cluster, to seconds: Int64, after start: VirtualTime) throws {
+        try cluster.advance(by: start + .seconds(seconds) - cluster.now)
+    }
+
+    @Test("An HPA at its target changes nothing on a sync, so it stops resyncing and advance goes quiet well before the 10-minute cap")
+    func steadyHPAGoesQuiet() throws {
+        let cluster = try Self.scenario(load: "50%")
+        let start = cluster.now
+        #expect(try cluster.advanceUntilQuiet())
+        #expect(cluster.now - start <= .minutes(1))
+        #expect(cluster.desiredReplicas == 2)
+        #expect(cluster.hpaCondition("AbleToScale")?.reason == "ReadyForNewScale")
+        #expect(cluster.hpaCondition("ScalingActive")?.reason == "ValidMetricFound")
+        #expect(cluster.runner.queue["horizontal-pod-autoscaler"] == nil)
+    }
+
+    /// A steady HPA at 50% gone quiet, `change` made at 307 s, the clock at the next 15 s sync
+    /// (315 s) after checking that nothing moved before it; returns the cluster and the start.
+    static func wakeSteady(_ change: (Cluster) throws -> Void) throws -> (Cluster, VirtualTime) {
+        let cluster = try scenario(load: "50%")
+        let start = cluster.now
+        #expect(try cluster.advanceUntilQuiet())
+        try advance(cluster, to: 307, after: start)
+        try change(cluster)
+        try advance(cluster, to: 314, after: start)
+        #expect(cluster.desiredReplicas == 2)
+        try advance(cluster, to: 315, after: start)
+        return (cluster, start)
+    }
+
+    @Test("Raising the load wakes a steady HPA on its 15 s sync grid: 2 → 4 (ScaleUpLimit) → 8, as if it had synced all along")
+    func loadWakesSteadyHPA() throws {
+        // Four times the demand: 200% of the two pods' requests.
+        let (cluster, start) = try Self.wakeSteady { try $0.setLoad(AutoscalingFixtures.deploymentKey, ["cpu=400m"]) }
+        #expect(cluster.desiredReplicas == 4)
+        #expect(cluster.hpaCondition("ScalingLimited")?.reason == "ScaleUpLimit")
+        try Self.advance(cluster, to: 330, after: start)
+        #expect(cluster.desiredReplicas == 8)
+        #expect(try cluster.advanceUntilQuiet())
+        #expect(cluster.desiredReplicas == 8)
+        #expect(cluster.hpa?.status?.currentMetrics?.first?.resource?.current.averageUtilization == 50)
+        #expect(cluster.eventMessages(AutoscalingFixtures.hpaKey, reason: "SuccessfulRescale") == [
+            "New size: 4; reason: cpu resource utilization (percentage of request) above target",
+            "New size: 8; reason: cpu resource utilization (percentage of request) above target",
+        ])
+    }
+
+    @Test("Editing a steady HPA's spec (a new generation) wakes it: 50% against a 25% target gives ceil(2×50/25) = 4 on the next 15 s sync")
+    func specChangeWakesSteadyHPA() throws {
+        let (cluster, _) = try Self.wakeSteady { try $0.apply(yaml: AutoscalingFixtures.hpa(cpuPercent: 25), file: "hpa.yaml") }
+        #expect(cluster.desiredReplicas == 4)
+    }
+
+    @Test("After a quiet spell the syncs skipped still count as recommendations: a drop waits out the 300 s window from the last 15 s sync before it")
+    func scaleDownAfterQuietWaitsOutWindow() throws {
+        let cluster = try Self.scenario(load: "200%")
+        let start = cluster.now
+        #expect(try cluster.advanceUntilQuiet())
+        #expect(cluster.desiredReplicas == 8)
+        try Self.advance(cluster, to: 605, after: start)
+        try cluster.setLoad(AutoscalingFixtures.deploymentKey, ["cpu=40m"])
+        // The sync due at 600 s would have recommended 8; the first sync more than 300 s after
+        // it may scale down. Until then the HPA keeps its 15 s resync.
+        try Self.advance(cluster, to: 900, after: start)
+        #expect(cluster.desiredReplicas == 8)
+        #expect(cluster.hpaCondition("AbleToScale")?.reason == "ScaleDownStabilized")
+        #expect(HPAHistory(try #require(cluster.hpa)).lastSync == (start + .seconds(900)).seconds)
+        try Self.advance(cluster, to: 915, after: start)
+        #expect(cluster.desiredReplicas == 1)
+        #expect(cluster.eventMessages(AutoscalingFixtures.hpaKey, reason: "SuccessfulRescale").last == "New size: 1; reason: All metrics below target")
+        #expect(try cluster.advanceUntilQuiet())
+        #expect(cluster.desiredReplicas == 1)
+    }
+
+    @Test("An HPA whose metric fails keeps its 15 s resync (each sync emits its Warning again), so advance runs to the cap")
+    func failingHPAKeepsResyncing() throws {
+        let cluster = try cluster(AutoscalingFixtures.deployment(cpuRequest: false))
+        try cluster.advance(by: .seconds(30))
+        try cluster.apply(yaml: AutoscalingFixtures.hpa(), file: "hpa.yaml")
+        #expect(try !cluster.advanceUntilQuiet(cap: .minutes(2)))
+        #expect(cluster.runner.queue["horizontal-pod-autoscaler"]?[AutoscalingFixtures.hpaKey] != nil)
+    }
 }

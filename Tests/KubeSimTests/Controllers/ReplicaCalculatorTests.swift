@@ -68,6 +68,21 @@ struct ReplicaCalculatorTests {
         #expect(groups.ignored == ["deleted"])
     }
 
+    @Test("The grouping is settled once no CPU sample is within a metrics window of turning ready: time alone then changes no proposal")
+    func settledGrouping() {
+        let old = Self.pod("old")
+        // Ready 10 s ago: unready now, counted once the 15 s window has passed.
+        let fresh = Self.pod("fresh", readySince: Self.now.seconds - 10)
+        // Never ready, started long ago: unready during the initialization period and after it.
+        let neverReady = Self.pod("never", ready: false, readySince: 1_000)
+        #expect(Self.calculator([old, neverReady], ["old": 100, "never": 100]).isSettled)
+        #expect(!Self.calculator([old, fresh], ["old": 100, "fresh": 100]).isSettled)
+        let later = ReplicaCalculator(pods: [old, fresh], metrics: ["old": 100, "fresh": 100], resource: "cpu", now: Self.now + .seconds(5))
+        #expect(later.isSettled)
+        // Memory has no readiness window.
+        #expect(ReplicaCalculator(pods: [old, fresh], metrics: ["old": 100, "fresh": 100], resource: "memory", now: Self.now).isSettled)
+    }
+
     @Test("On a scale-down pods without metrics count as using their whole request, which damps the change")
     func missingOnScaleDown() throws {
         let pods = ["a", "b", "c", "d"].map { Self.pod($0) }

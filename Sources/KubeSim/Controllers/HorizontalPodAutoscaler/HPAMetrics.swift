@@ -16,6 +16,8 @@ struct HPAMetrics {
         var statuses: [MetricStatus] = []
         /// The FailedComputeMetricsReplicas event's text.
         var failure: String?
+        /// Metrics that failed (each with its Warning event), also when the others gave a proposal.
+        var failedCount = 0
     }
 
     private struct Failure: Error {
@@ -50,6 +52,7 @@ struct HPAMetrics {
                 outcome.statuses.append(MetricStatus())
             }
         }
+        outcome.failedCount = failures.count
         if let first = failures.first, failures.count >= specs.count || proposal < current {
             conditions.set("ScalingActive", false, first.reason, "the HPA was unable to compute the replica count: \(first.inner)")
             outcome.failure = "invalid metrics (\(failures.count) invalid out of \(specs.count)), first error is: \(first.wrapped)"
@@ -58,6 +61,14 @@ struct HPAMetrics {
         conditions.set("ScalingActive", true, "ValidMetricFound", "the HPA was able to successfully calculate a replica count from \(outcome.metricName)")
         outcome.replicas = proposal
         return outcome
+    }
+
+    /// False when time alone will change a CPU metric's proposal: a sample still inside its
+    /// readiness window or initialization period (`ReplicaCalculator.isSettled`).
+    func holdsOverTime(_ specs: [MetricSpec]) -> Bool {
+        guard specs.contains(where: { $0.type == "Resource" && $0.resource?.name == "cpu" }) else { return true }
+        let pods = target.pods(in: store)
+        return ReplicaCalculator(pods: pods, metrics: metrics("cpu", pods), resource: "cpu", now: now).isSettled
     }
 
     private func proposal(for spec: MetricSpec, pods: [Pod], current: Int32) throws -> (Int32, String, MetricStatus) {

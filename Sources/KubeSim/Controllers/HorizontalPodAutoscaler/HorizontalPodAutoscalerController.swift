@@ -5,15 +5,19 @@ import KubeModel
 /// Autoscaling"). Each HPA is synced every 15 s (`--horizontal-pod-autoscaler-sync-period`) by
 /// requeueing on the virtual clock; the recommendation and scale-event history upstream keeps
 /// in memory lives in the HPA's `kubedrill.io/hpa-history` annotation (`HPAHistory`).
+///
+/// Upstream resyncs forever; here a steady HPA (a sync that changed nothing and whose repeats
+/// could change nothing until an input does) stops requeueing, so `advance` can go quiet, and
+/// is woken by changes to its inputs (`HPAWake`) onto the grid of syncs it skipped.
 struct HorizontalPodAutoscalerController: Controller {
     let name = "horizontal-pod-autoscaler"
-    let watchedKinds: Set<String>? = ["HorizontalPodAutoscaler"]
+    let watchedKinds: Set<String>? = ["HorizontalPodAutoscaler", "Deployment", "ReplicaSet", "StatefulSet", "Pod"]
     unowned let cluster: Cluster
 
     static let syncPeriod = VirtualDuration.seconds(15)
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
-        event.key.kind == "HorizontalPodAutoscaler" && event.type != .deleted ? [event.key] : []
+        HPAWake.autoscalers(affectedBy: event, in: store)
     }
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
@@ -22,14 +26,15 @@ struct HorizontalPodAutoscalerController: Controller {
         // Upstream queues every HPA with the sync period as delay (`AddRateLimited`), also the
         // first time: a sync is due 15 s after the last one, or after creation.
         let created = original.metadata.creationTimestamp.flatMap(VirtualTime.init(rfc3339:)) ?? now
-        let due = VirtualTime(seconds: history.lastSync ?? created.seconds) + Self.syncPeriod
+        let due = history.nextSync(after: history.lastSync ?? created.seconds, period: Self.syncPeriod, at: now)
         if now < due { return .requeue(after: due - now) }
+        history.resume(at: now, period: Self.syncPeriod)
         history.lastSync = now.seconds
         var hpa = original
-        HPASync(client: ControllerClient(cluster), hpa: hpa, now: now).run(into: &hpa, history: &history)
+        history.steady = HPASync(client: ControllerClient(cluster), hpa: hpa, now: now).run(into: &hpa, history: &history)
         history.store(in: &hpa)
         if hpa != original { store.updateStatus(.horizontalPodAutoscaler(hpa)) }
-        return .requeue(after: Self.syncPeriod)
+        return history.steady == nil ? .requeue(after: Self.syncPeriod) : .done
     }
 }
 
@@ -40,7 +45,9 @@ struct HPASync {
     let now: VirtualTime
     static let component = "horizontal-pod-autoscaler"
 
-    func run(into result: inout HorizontalPodAutoscaler, history: inout HPAHistory) {
+    /// Returns what to keep when the HPA is steady: repeating this sync with the same inputs,
+    /// at any later time, would write nothing new and emit no event.
+    func run(into result: inout HorizontalPodAutoscaler, history: inout HPAHistory) -> HPAHistory.Steady? {
         let spec = hpa.spec ?? HorizontalPodAutoscalerSpec()
         var status = hpa.status ?? HorizontalPodAutoscalerStatus()
         var conditions = HPAConditions(list: status.conditions ?? [], now: now)
@@ -55,7 +62,7 @@ struct HPASync {
             let message = (error as? ScaleTarget.Failure)?.message ?? "\(error)"
             event("Warning", "FailedGetScale", message)
             conditions.set("AbleToScale", false, "FailedGetScale", "the HPA controller was unable to get the target's current scale: \(message)")
-            return
+            return nil
         }
         conditions.set("AbleToScale", true, "SucceededGetScale", "the HPA controller was able to get the target's current scale")
         let current = target.specReplicas
@@ -65,8 +72,10 @@ struct HPASync {
         var reason = ""
         var rescale = true
         var metricStatuses: [MetricStatus]?
+        var steady: HPAHistory.Steady?
         if current == 0, minReplicas != 0 {
             rescale = false
+            steady = HPAHistory.Steady(recommendation: nil, generation: hpa.metadata.generation ?? 1)
             conditions.set("ScalingActive", false, "ScalingDisabled", "scaling is disabled since the replica count of the target is zero")
         } else if current > spec.maxReplicas {
             (desired, reason) = (spec.maxReplicas, "Current number of replicas above Spec.MaxReplicas")
@@ -80,7 +89,7 @@ struct HPASync {
                 status.currentReplicas = current
                 status.currentMetrics = outcome.statuses
                 if let failure = outcome.failure { event("Warning", "FailedComputeMetricsReplicas", failure) }
-                return
+                return nil
             }
             desired = proposal
             if desired > current { reason = "\(outcome.metricName) above target" }
@@ -93,6 +102,10 @@ struct HPASync {
                 desired = normalization.legacy(desired, history: &history, conditions: &conditions)
             }
             rescale = desired != current
+            if HPASteadiness.isSteady(proposal: proposal, desired: desired, current: current, outcome: outcome, conditions: conditions,
+                                      holdsOverTime: { metrics.holdsOverTime(Self.metricSpecs(spec)) }) {
+                steady = HPAHistory.Steady(recommendation: current, generation: hpa.metadata.generation ?? 1)
+            }
         }
         if rescale {
             do {
@@ -103,7 +116,7 @@ struct HPASync {
                 conditions.set("AbleToScale", false, "FailedUpdateScale", "the HPA controller was unable to update the target scale: \(message)")
                 status.currentReplicas = current
                 status.currentMetrics = metricStatuses
-                return
+                return nil
             }
             conditions.set("AbleToScale", true, "SucceededRescale", "the HPA controller was able to update the target scale to \(desired)")
             event("Normal", "SuccessfulRescale", "New size: \(desired); reason: \(reason)")
@@ -118,6 +131,7 @@ struct HPASync {
         status.currentReplicas = current
         status.desiredReplicas = desired
         status.currentMetrics = metricStatuses
+        return steady
     }
 
     /// `SetDefaults_HorizontalPodAutoscaler`: no metrics means CPU at 80% of requests.

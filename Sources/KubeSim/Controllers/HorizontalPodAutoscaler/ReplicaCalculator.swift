@@ -84,7 +84,7 @@ struct ReplicaCalculator {
     /// `groupPods`: deleted and failed pods are ignored; pending pods, and for cpu pods not yet
     /// ready or sampled less than a window after turning ready (within the initialization
     /// period), are unready; pods without metrics are missing; the rest count as ready.
-    func groupPods() -> (readyCount: Int, unready: Set<String>, missing: Set<String>, ignored: Set<String>) {
+    func groupPods(at time: VirtualTime? = nil) -> (readyCount: Int, unready: Set<String>, missing: Set<String>, ignored: Set<String>) {
         var readyCount = 0
         var unready = Set<String>(), missing = Set<String>(), ignored = Set<String>()
         for pod in pods {
@@ -92,13 +92,21 @@ struct ReplicaCalculator {
             if pod.metadata.deletionTimestamp != nil || pod.status?.phase == "Failed" { ignored.insert(name); continue }
             if pod.status?.phase == "Pending" { unready.insert(name); continue }
             guard metrics[name] != nil else { missing.insert(name); continue }
-            if resource == "cpu", isUnreadyForCPU(pod) { unready.insert(name); continue }
+            if resource == "cpu", isUnreadyForCPU(pod, at: time ?? now) { unready.insert(name); continue }
             readyCount += 1
         }
         return (readyCount, unready, missing, ignored)
     }
 
-    private func isUnreadyForCPU(_ pod: Pod) -> Bool {
+    /// True when time alone will not regroup the pods: every CPU sample is past the window
+    /// after its readiness transition and every pod past its initialization period, or is
+    /// grouped then as it is now. A pod's verdict switches at most once (at the end of its
+    /// window or of its initialization period), so equal ends mean no switch between them.
+    var isSettled: Bool {
+        resource != "cpu" || groupPods() == groupPods(at: now + Self.cpuInitializationPeriod + MetricsServer.window)
+    }
+
+    private func isUnreadyForCPU(_ pod: Pod, at now: VirtualTime) -> Bool {
         guard let condition = PodConditions.readyCondition(pod),
               let started = pod.status?.startTime.flatMap(VirtualTime.init(rfc3339:)) else { return true }
         let transition = condition.lastTransitionTime.flatMap(VirtualTime.init(rfc3339:)) ?? started
