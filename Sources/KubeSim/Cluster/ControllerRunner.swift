@@ -30,8 +30,18 @@ public final class ControllerRunner {
     }
     private var lanes: [Lane] = []
     private var laneByName: [String: Int] = [:]
-    /// For each kind seen so far, the controllers watching it and their lanes (filled on first sight).
-    private var watchersByKind: [String: [(lane: Int, controller: any Controller)]] = [:]
+    /// A controller and its lane, by reference: the fan-out of every change copied each
+    /// watcher's existential (a boxed struct) out of the list.
+    private final class Watcher {
+        let lane: Int
+        let controller: any Controller
+        init(lane: Int, controller: any Controller) {
+            self.lane = lane
+            self.controller = controller
+        }
+    }
+    /// For each kind seen so far, the controllers watching it (filled on first sight).
+    private var watchersByKind: [String: [Watcher]] = [:]
     /// The queued work ordered by due time; entries no longer pending in their lane are stale.
     private var heap = WorkHeap()
     /// Pending items over all lanes (what `isIdle` looks at).
@@ -101,19 +111,19 @@ public final class ControllerRunner {
     public func drain(_ store: Store) {
         while !store.pendingEvents.isEmpty {
             for event in store.takePendingEvents() {
-                for (lane, controller) in watchers(of: event.key.kind) {
-                    let keys = controller.keys(for: event, in: store)
+                for watcher in watchers(of: event.key.kind) {
+                    let keys = watcher.controller.keys(for: event, in: store)
                     guard !keys.isEmpty else { continue }
-                    let due = store.now + controller.delay(after: event, in: store)
-                    for key in keys { enqueue(key, lane: lane, at: due) }
+                    let due = store.now + watcher.controller.delay(after: event, in: store)
+                    for key in keys { enqueue(key, lane: watcher.lane, at: due) }
                 }
             }
         }
     }
 
-    private func watchers(of kind: String) -> [(lane: Int, controller: any Controller)] {
+    private func watchers(of kind: String) -> [Watcher] {
         if let watchers = watchersByKind[kind] { return watchers }
-        let watchers = controllers.filter { $0.watchedKinds?.contains(kind) ?? true }.map { (lane: lane(for: $0.name), controller: $0) }
+        let watchers = controllers.filter { $0.watchedKinds?.contains(kind) ?? true }.map { Watcher(lane: lane(for: $0.name), controller: $0) }
         watchersByKind[kind] = watchers
         return watchers
     }
