@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import KubeModel
+
+/// The generated types keep object-typed fields in copy-on-write boxes; they must still behave as
+/// plain values: a copy never sees the other's writes, equality is by value, and JSON is unchanged.
+@Suite("Copy-on-write boxes in the generated types")
+struct BoxTests {
+    func pod() -> Pod {
+        var pod = Pod()
+        pod.metadata.name = "web"
+        var container = Container()
+        container.name = "main"
+        container.image = "nginx:1.27"
+        var spec = PodSpec()
+        spec.containers = [container]
+        pod.spec = spec
+        return pod
+    }
+
+    @Test("Writing through a copy leaves the original as it was, however deep the write")
+    func valueSemantics() {
+        let original = pod()
+        var copy = original
+        copy.spec?.nodeName = "worker-1"
+        copy.spec?.containers[0].image = "nginx:1.28"
+        copy.metadata.labels = ["app": "web"]
+        #expect(original.spec?.nodeName == nil)
+        #expect(original.spec?.containers.first?.image == "nginx:1.27")
+        #expect(original.metadata.labels == nil)
+        #expect(copy.spec?.nodeName == "worker-1" && copy.spec?.containers.first?.image == "nginx:1.28")
+    }
+
+    @Test("Equality is by value: separately built equal objects are equal, one changed field is not")
+    func equality() {
+        #expect(pod() == pod())
+        var changed = pod()
+        changed.spec?.containers[0].image = "nginx:1.28"
+        #expect(changed != pod())
+        var restored = changed
+        restored.spec?.containers[0].image = "nginx:1.27"
+        #expect(restored == pod())
+    }
+
+    @Test("Optional chaining on an absent field leaves it absent; nil assignment clears it")
+    func absentFields() {
+        var pod = Pod()
+        pod.status?.phase = "Running"  // status is nil: nothing is written
+        #expect(pod.status == nil)
+        pod.status = PodStatus()
+        pod.status?.phase = "Running"
+        #expect(pod.status?.phase == "Running")
+        pod.status = nil
+        #expect(pod.status == nil)
+        #expect(pod == Pod())  // a cleared field compares as one never set
+    }
+
+    @Test("JSON leaves absent object fields out, as before boxing, and decodes back to an equal value")
+    func json() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(pod())
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text == #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"image":"nginx:1.27","name":"main"}]}}"#)
+        #expect(try JSONDecoder().decode(Pod.self, from: data) == pod())
+    }
+}
