@@ -27,6 +27,8 @@ public enum FieldDocs {
         "Ingress": "HTTP routing from outside the cluster: host and path rules sending requests to Services.",
         "IngressClass": "Names the controller that implements a set of Ingresses.",
         "NetworkPolicy": "Firewall rules for pods: which traffic may reach the selected pods and where they may connect.",
+        "Endpoints": "The addresses behind a Service (v1, deprecated in v1.33 for EndpointSlice): ready and not-ready pod IPs with the resolved ports.",
+        "EndpointSlice": "A slice of the endpoints behind a Service: addresses with ready, serving and terminating conditions, node, zone and ports.",
         "StorageClass": "A kind of storage that PersistentVolumeClaims can ask for; its provisioner creates volumes on demand.",
         "HorizontalPodAutoscaler": "Changes a workload's replica count between minReplicas and maxReplicas to keep a metric (such as CPU use) near a target.",
         "PodDisruptionBudget": "Limits how many pods of a set may be down at once during voluntary disruptions such as node drains.",
