@@ -33,8 +33,9 @@ enum ServiceMembership {
     /// labels, since a watch event here carries only the new object. A namespace without
     /// Services costs one list: the cronjob benchmark creates thousands of pods and no Service.
     static func serviceKeys(forPod event: WatchEvent, in store: Store, wasMember: (Service, String) -> Bool) -> [ObjectKey] {
+        // Keys first: no Service in the namespace answers without copying any object.
+        guard !store.keys(kind: "Service", namespace: event.key.namespace).isEmpty else { return [] }
         let services = services(in: event.key.namespace, store)
-        guard !services.isEmpty else { return [] }
         let labels = event.object.withMetadata(\.labels) ?? [:]
         return services.compactMap { service in
             guard let selector = selector(of: service) else { return nil }
@@ -62,8 +63,8 @@ enum ServiceMembership {
     /// `FindPort`: a numeric targetPort is used as is (even if no container declares it); a
     /// named one is looked up among the containers' ports of the same protocol, and sidecars
     /// (init containers with restartPolicy Always). nil when the pod has no such port, which
-    /// leaves the pod out for that Service port. An unset targetPort defaults to the port, as
-    /// the API server's defaulting would have written it.
+    /// leaves the pod out for that Service port. An unset targetPort (a Service written
+    /// straight to the store, past admission's defaulting) counts as the port.
     static func findPort(_ pod: Pod, _ servicePort: ServicePort) -> Int32? {
         let target = servicePort.targetPort ?? .int(servicePort.port)
         switch target {
@@ -92,9 +93,8 @@ enum ServiceMembership {
     }
 
     /// `service.kubernetes.io/headless` marks Endpoints and slices of a Service without a
-    /// cluster IP. Upstream tests `IsServiceIPSet` (neither "" nor None); the simulator
-    /// allocates no cluster IPs, so only an explicit `clusterIP: None` counts as headless.
-    static func isHeadless(_ service: Service) -> Bool { service.spec?.clusterIP == "None" }
+    /// cluster IP (`!IsServiceIPSet`: "" or None; admission allocates one otherwise).
+    static func isHeadless(_ service: Service) -> Bool { ["", "None"].contains(service.spec?.clusterIP ?? "") }
 
     static let headlessLabel = "service.kubernetes.io/headless"
     /// `v1.EndpointsLastChangeTriggerTime`, on Endpoints and EndpointSlices alike.
