@@ -15,16 +15,9 @@ enum ServiceDescribe {
         }
     }
 
-    private static func header(_ meta: ObjectMeta, into out: inout PrefixLines) {
-        out.write(0, "Name:\t\(meta.name ?? "")\n")
-        out.write(0, "Namespace:\t\(meta.namespace ?? "default")\n")
-        PodTemplateText.labels("Labels", meta.labels, into: &out)
-        PodTemplateText.annotations("Annotations", meta.annotations, into: &out)
-    }
-
     static func service(_ service: Service, in store: Store) -> String {
         var out = PrefixLines()
-        header(service.metadata, into: &out)
+        ConfigDescribe.header(service.metadata, into: &out)
         let spec = service.spec
         let selector = (spec?.selector ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         out.write(0, "Selector:\t\(selector)\n")
@@ -59,7 +52,7 @@ enum ServiceDescribe {
 
     static func endpoints(_ endpoints: Endpoints, in store: Store) -> String {
         var out = PrefixLines()
-        header(endpoints.metadata, into: &out)
+        ConfigDescribe.header(endpoints.metadata, into: &out)
         out.write(0, "Subsets:\n")
         for subset in endpoints.subsets ?? [] {
             let ready = (subset.addresses ?? []).map(\.ip).joined(separator: ",")
@@ -81,7 +74,7 @@ enum ServiceDescribe {
 
     static func slice(_ slice: EndpointSlice, in store: Store) -> String {
         var out = PrefixLines()
-        header(slice.metadata, into: &out)
+        ConfigDescribe.header(slice.metadata, into: &out)
         out.write(0, "AddressType:\t\(slice.addressType)\n")
         let ports = slice.ports ?? []
         if ports.isEmpty {
