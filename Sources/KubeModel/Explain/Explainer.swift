@@ -12,6 +12,7 @@ public struct Explainer: Sendable {
         "pvc": "PersistentVolumeClaim", "persistentvolumeclaims": "PersistentVolumeClaim", "quota": "ResourceQuota",
         "resourcequotas": "ResourceQuota", "limits": "LimitRange", "limitranges": "LimitRange", "sa": "ServiceAccount",
         "serviceaccounts": "ServiceAccount", "no": "Node", "nodes": "Node", "ev": "Event", "events": "Event",
+        "ep": "Endpoints", "endpoints": "Endpoints", "endpointslices": "EndpointSlice",
         "deploy": "Deployment", "deployments": "Deployment", "rs": "ReplicaSet", "replicasets": "ReplicaSet",
         "sts": "StatefulSet", "statefulsets": "StatefulSet", "ds": "DaemonSet", "daemonsets": "DaemonSet", "jobs": "Job",
         "cj": "CronJob", "cronjobs": "CronJob", "ing": "Ingress", "ingresses": "Ingress", "ingressclasses": "IngressClass",

@@ -54,6 +54,8 @@ public final class Cluster {
         runner.register(PVProtectionController())
         runner.register(HorizontalPodAutoscalerController(cluster: self))
         runner.register(DisruptionController())
+        runner.register(EndpointsController(cluster: self))
+        runner.register(EndpointSliceController(cluster: self))
     }
 
     /// Runs what is due at the current instant (after a write), without moving the clock.

@@ -17,7 +17,8 @@ enum ConfigDescribe {
         }
     }
 
-    private static func header(_ meta: ObjectMeta, namespaced: Bool = true, into out: inout PrefixLines) {
+    /// Name, namespace, labels and annotations: the head every describer here starts with.
+    static func header(_ meta: ObjectMeta, namespaced: Bool = true, into out: inout PrefixLines) {
         out.write(0, "Name:\t\(meta.name ?? "")\n")
         if namespaced { out.write(0, "Namespace:\t\(meta.namespace ?? "default")\n") }
         PodTemplateText.labels("Labels", meta.labels, into: &out)

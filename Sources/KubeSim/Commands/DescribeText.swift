@@ -6,7 +6,7 @@ import KubeModel
 public enum DescribeText {
     public static func describe(_ object: KubeObject, in store: Store) -> String {
         if let text = WorkloadDescribe.describe(object, in: store) ?? StorageDescribe.describe(object, in: store)
-            ?? ConfigDescribe.describe(object, in: store) { return text }
+            ?? ConfigDescribe.describe(object, in: store) ?? ServiceDescribe.describe(object, in: store) { return text }
         var out = Lines()
         let meta = object.meta
         out.field("Name", meta.name ?? "")

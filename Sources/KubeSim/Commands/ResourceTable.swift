@@ -47,6 +47,8 @@ public struct ResourceTable: Sendable {
             (header, rows) = AccessTable.rows(objects, kind: kind, wide: wide, age: age)
         case "HorizontalPodAutoscaler", "PodDisruptionBudget":
             (header, rows) = AvailabilityTable.rows(objects, kind: kind, age: age)
+        case "Endpoints", "EndpointSlice":
+            (header, rows) = EndpointsText.rows(objects, kind: kind, age: age)
         case "Service":
             header = ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"] + (wide ? ["SELECTOR"] : [])
             for object in objects {

@@ -18,6 +18,7 @@ extension KubeObject {
         case let object as ServiceAccount: self = .serviceAccount(object)
         case let object as Node: self = .node(object)
         case let object as Event: self = .event(object)
+        case let object as Endpoints: self = .endpoints(object)
         case let object as Deployment: self = .deployment(object)
         case let object as ReplicaSet: self = .replicaSet(object)
         case let object as StatefulSet: self = .statefulSet(object)
@@ -27,6 +28,7 @@ extension KubeObject {
         case let object as Ingress: self = .ingress(object)
         case let object as IngressClass: self = .ingressClass(object)
         case let object as NetworkPolicy: self = .networkPolicy(object)
+        case let object as EndpointSlice: self = .endpointSlice(object)
         case let object as StorageClass: self = .storageClass(object)
         case let object as HorizontalPodAutoscaler: self = .horizontalPodAutoscaler(object)
         case let object as AutoscalingV1HorizontalPodAutoscaler: self = .autoscalingV1HorizontalPodAutoscaler(object)
@@ -59,6 +61,7 @@ extension KubeObject {
             case .serviceAccount(let object): self = .serviceAccount(Self.edit(object, newValue)); return
             case .node(let object): self = .node(Self.edit(object, newValue)); return
             case .event(let object): self = .event(Self.edit(object, newValue)); return
+            case .endpoints(let object): self = .endpoints(Self.edit(object, newValue)); return
             case .deployment(let object): self = .deployment(Self.edit(object, newValue)); return
             case .replicaSet(let object): self = .replicaSet(Self.edit(object, newValue)); return
             case .statefulSet(let object): self = .statefulSet(Self.edit(object, newValue)); return
@@ -68,6 +71,7 @@ extension KubeObject {
             case .ingress(let object): self = .ingress(Self.edit(object, newValue)); return
             case .ingressClass(let object): self = .ingressClass(Self.edit(object, newValue)); return
             case .networkPolicy(let object): self = .networkPolicy(Self.edit(object, newValue)); return
+            case .endpointSlice(let object): self = .endpointSlice(Self.edit(object, newValue)); return
             case .storageClass(let object): self = .storageClass(Self.edit(object, newValue)); return
             case .horizontalPodAutoscaler(let object): self = .horizontalPodAutoscaler(Self.edit(object, newValue)); return
             case .autoscalingV1HorizontalPodAutoscaler(let object): self = .autoscalingV1HorizontalPodAutoscaler(Self.edit(object, newValue)); return

@@ -15,6 +15,7 @@ struct DescribeCommand: ParsableCommand {
         let env = CommandEnvironment.current
         let target = try SimSession.target(words)
         try SimSession.with(global, mutating: false) { cluster in
+            if target.kind.kind == "Endpoints" { env.err.line("Warning: " + EndpointsText.deprecationWarning) }
             let objects = target.names.isEmpty
                 ? cluster.store.list(kind: target.kind.kind, namespace: target.kind.isNamespaced ? namespaces.current : nil)
                 : try target.names.map { name in

@@ -34,6 +34,8 @@ struct GetCommand: ParsableCommand {
         let target = try SimSession.target(words)
         let matcher = try selector.map(LabelSelectorText.init(parsing:))
         try SimSession.with(global, mutating: false) { cluster in
+            // The API server's warning header on any v1 Endpoints request, which kubectl prints first.
+            if target.kind.kind == "Endpoints" { env.err.line("Warning: " + EndpointsText.deprecationWarning) }
             var objects: [KubeObject]
             if target.names.isEmpty {
                 let scope = namespaces.allNamespaces ? nil : namespaces.current

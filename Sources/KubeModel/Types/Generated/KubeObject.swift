@@ -16,6 +16,7 @@ public indirect enum KubeObject: Equatable, Sendable {
     case serviceAccount(ServiceAccount)
     case node(Node)
     case event(Event)
+    case endpoints(Endpoints)
     case deployment(Deployment)
     case replicaSet(ReplicaSet)
     case statefulSet(StatefulSet)
@@ -25,6 +26,7 @@ public indirect enum KubeObject: Equatable, Sendable {
     case ingress(Ingress)
     case ingressClass(IngressClass)
     case networkPolicy(NetworkPolicy)
+    case endpointSlice(EndpointSlice)
     case storageClass(StorageClass)
     case horizontalPodAutoscaler(HorizontalPodAutoscaler)
     case autoscalingV1HorizontalPodAutoscaler(AutoscalingV1HorizontalPodAutoscaler)
@@ -50,6 +52,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case ("v1", "ServiceAccount"): return .serviceAccount(try decoder.decode(ServiceAccount.self, from: json))
         case ("v1", "Node"): return .node(try decoder.decode(Node.self, from: json))
         case ("v1", "Event"): return .event(try decoder.decode(Event.self, from: json))
+        case ("v1", "Endpoints"): return .endpoints(try decoder.decode(Endpoints.self, from: json))
         case ("apps/v1", "Deployment"): return .deployment(try decoder.decode(Deployment.self, from: json))
         case ("apps/v1", "ReplicaSet"): return .replicaSet(try decoder.decode(ReplicaSet.self, from: json))
         case ("apps/v1", "StatefulSet"): return .statefulSet(try decoder.decode(StatefulSet.self, from: json))
@@ -59,6 +62,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case ("networking.k8s.io/v1", "Ingress"): return .ingress(try decoder.decode(Ingress.self, from: json))
         case ("networking.k8s.io/v1", "IngressClass"): return .ingressClass(try decoder.decode(IngressClass.self, from: json))
         case ("networking.k8s.io/v1", "NetworkPolicy"): return .networkPolicy(try decoder.decode(NetworkPolicy.self, from: json))
+        case ("discovery.k8s.io/v1", "EndpointSlice"): return .endpointSlice(try decoder.decode(EndpointSlice.self, from: json))
         case ("storage.k8s.io/v1", "StorageClass"): return .storageClass(try decoder.decode(StorageClass.self, from: json))
         case ("autoscaling/v2", "HorizontalPodAutoscaler"): return .horizontalPodAutoscaler(try decoder.decode(HorizontalPodAutoscaler.self, from: json))
         case ("autoscaling/v1", "HorizontalPodAutoscaler"): return .autoscalingV1HorizontalPodAutoscaler(try decoder.decode(AutoscalingV1HorizontalPodAutoscaler.self, from: json))
@@ -87,6 +91,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case ("v1", "ServiceAccount"): return .serviceAccount(ServiceAccount(tree: tree))
         case ("v1", "Node"): return .node(Node(tree: tree))
         case ("v1", "Event"): return .event(Event(tree: tree))
+        case ("v1", "Endpoints"): return .endpoints(Endpoints(tree: tree))
         case ("apps/v1", "Deployment"): return .deployment(Deployment(tree: tree))
         case ("apps/v1", "ReplicaSet"): return .replicaSet(ReplicaSet(tree: tree))
         case ("apps/v1", "StatefulSet"): return .statefulSet(StatefulSet(tree: tree))
@@ -96,6 +101,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case ("networking.k8s.io/v1", "Ingress"): return .ingress(Ingress(tree: tree))
         case ("networking.k8s.io/v1", "IngressClass"): return .ingressClass(IngressClass(tree: tree))
         case ("networking.k8s.io/v1", "NetworkPolicy"): return .networkPolicy(NetworkPolicy(tree: tree))
+        case ("discovery.k8s.io/v1", "EndpointSlice"): return .endpointSlice(EndpointSlice(tree: tree))
         case ("storage.k8s.io/v1", "StorageClass"): return .storageClass(StorageClass(tree: tree))
         case ("autoscaling/v2", "HorizontalPodAutoscaler"): return .horizontalPodAutoscaler(HorizontalPodAutoscaler(tree: tree))
         case ("autoscaling/v1", "HorizontalPodAutoscaler"): return .autoscalingV1HorizontalPodAutoscaler(AutoscalingV1HorizontalPodAutoscaler(tree: tree))
@@ -124,6 +130,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .serviceAccount(let object): return object.apiVersion
         case .node(let object): return object.apiVersion
         case .event(let object): return object.apiVersion
+        case .endpoints(let object): return object.apiVersion
         case .deployment(let object): return object.apiVersion
         case .replicaSet(let object): return object.apiVersion
         case .statefulSet(let object): return object.apiVersion
@@ -133,6 +140,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .ingress(let object): return object.apiVersion
         case .ingressClass(let object): return object.apiVersion
         case .networkPolicy(let object): return object.apiVersion
+        case .endpointSlice(let object): return object.apiVersion
         case .storageClass(let object): return object.apiVersion
         case .horizontalPodAutoscaler(let object): return object.apiVersion
         case .autoscalingV1HorizontalPodAutoscaler(let object): return object.apiVersion
@@ -160,6 +168,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .serviceAccount(let object): return object.kind
         case .node(let object): return object.kind
         case .event(let object): return object.kind
+        case .endpoints(let object): return object.kind
         case .deployment(let object): return object.kind
         case .replicaSet(let object): return object.kind
         case .statefulSet(let object): return object.kind
@@ -169,6 +178,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .ingress(let object): return object.kind
         case .ingressClass(let object): return object.kind
         case .networkPolicy(let object): return object.kind
+        case .endpointSlice(let object): return object.kind
         case .storageClass(let object): return object.kind
         case .horizontalPodAutoscaler(let object): return object.kind
         case .autoscalingV1HorizontalPodAutoscaler(let object): return object.kind
@@ -196,6 +206,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .serviceAccount(let object): return object.metadata
         case .node(let object): return object.metadata
         case .event(let object): return object.metadata
+        case .endpoints(let object): return object.metadata
         case .deployment(let object): return object.metadata
         case .replicaSet(let object): return object.metadata
         case .statefulSet(let object): return object.metadata
@@ -205,6 +216,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .ingress(let object): return object.metadata
         case .ingressClass(let object): return object.metadata
         case .networkPolicy(let object): return object.metadata
+        case .endpointSlice(let object): return object.metadata
         case .storageClass(let object): return object.metadata
         case .horizontalPodAutoscaler(let object): return object.metadata
         case .autoscalingV1HorizontalPodAutoscaler(let object): return object.metadata
@@ -234,6 +246,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .serviceAccount(let object): return try body(object.metadata)
         case .node(let object): return try body(object.metadata)
         case .event(let object): return try body(object.metadata)
+        case .endpoints(let object): return try body(object.metadata)
         case .deployment(let object): return try body(object.metadata)
         case .replicaSet(let object): return try body(object.metadata)
         case .statefulSet(let object): return try body(object.metadata)
@@ -243,6 +256,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .ingress(let object): return try body(object.metadata)
         case .ingressClass(let object): return try body(object.metadata)
         case .networkPolicy(let object): return try body(object.metadata)
+        case .endpointSlice(let object): return try body(object.metadata)
         case .storageClass(let object): return try body(object.metadata)
         case .horizontalPodAutoscaler(let object): return try body(object.metadata)
         case .autoscalingV1HorizontalPodAutoscaler(let object): return try body(object.metadata)
@@ -271,6 +285,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .serviceAccount: return true
         case .node: return false
         case .event: return true
+        case .endpoints: return true
         case .deployment: return true
         case .replicaSet: return true
         case .statefulSet: return true
@@ -280,6 +295,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .ingress: return true
         case .ingressClass: return false
         case .networkPolicy: return true
+        case .endpointSlice: return true
         case .storageClass: return false
         case .horizontalPodAutoscaler: return true
         case .autoscalingV1HorizontalPodAutoscaler: return true
@@ -307,6 +323,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .serviceAccount(let object): return object
         case .node(let object): return object
         case .event(let object): return object
+        case .endpoints(let object): return object
         case .deployment(let object): return object
         case .replicaSet(let object): return object
         case .statefulSet(let object): return object
@@ -316,6 +333,7 @@ public indirect enum KubeObject: Equatable, Sendable {
         case .ingress(let object): return object
         case .ingressClass(let object): return object
         case .networkPolicy(let object): return object
+        case .endpointSlice(let object): return object
         case .storageClass(let object): return object
         case .horizontalPodAutoscaler(let object): return object
         case .autoscalingV1HorizontalPodAutoscaler(let object): return object
@@ -389,6 +407,11 @@ extension Event: KubeResource {
     public static let resourceKind = "Event"
     public static let isNamespaced = true
 }
+extension Endpoints: KubeResource {
+    public static let resourceAPIVersion = "v1"
+    public static let resourceKind = "Endpoints"
+    public static let isNamespaced = true
+}
 extension Deployment: KubeResource {
     public static let resourceAPIVersion = "apps/v1"
     public static let resourceKind = "Deployment"
@@ -432,6 +455,11 @@ extension IngressClass: KubeResource {
 extension NetworkPolicy: KubeResource {
     public static let resourceAPIVersion = "networking.k8s.io/v1"
     public static let resourceKind = "NetworkPolicy"
+    public static let isNamespaced = true
+}
+extension EndpointSlice: KubeResource {
+    public static let resourceAPIVersion = "discovery.k8s.io/v1"
+    public static let resourceKind = "EndpointSlice"
     public static let isNamespaced = true
 }
 extension StorageClass: KubeResource {

@@ -73,7 +73,7 @@ enum KindRules {
             RBACRules.binding(roleRef: binding.roleRef, subjects: binding.subjects ?? [], isClusterBinding: false, &context)
         case .clusterRoleBinding(let binding):
             RBACRules.binding(roleRef: binding.roleRef, subjects: binding.subjects ?? [], isClusterBinding: true, &context)
-        case .namespace, .serviceAccount, .node, .event, .ingressClass:
+        case .namespace, .serviceAccount, .node, .event, .ingressClass, .endpoints, .endpointSlice:
             break  // metadata rules only
         }
     }

@@ -399,20 +399,22 @@ public struct EmptyDirVolumeSource: Codable, Equatable, Sendable {
     }
 }
 
-/// Upstream `core.v1.EnvFromSource`.
-public struct EnvFromSource: Codable, Equatable, Sendable {
-    @OptionalBox public var configMapRef: ConfigMapEnvSource?
-    public var prefix: String?
-    @OptionalBox public var secretRef: SecretEnvSource?
+/// Upstream `core.v1.EndpointAddress`.
+public struct EndpointAddress: Codable, Equatable, Sendable {
+    public var hostname: String?
+    public var ip: String = ""
+    public var nodeName: String?
+    @OptionalBox public var targetRef: ObjectReference?
 
     public init() {}
 
     /// Missing required fields decode as zero values; structural validation reports them.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        configMapRef = try c.decodeIfPresent(ConfigMapEnvSource.self, forKey: .configMapRef)
-        prefix = try c.decodeIfPresent(String.self, forKey: .prefix)
-        secretRef = try c.decodeIfPresent(SecretEnvSource.self, forKey: .secretRef)
+        hostname = try c.decodeIfPresent(String.self, forKey: .hostname)
+        ip = try c.decodeIfPresent(String.self, forKey: .ip) ?? ""
+        nodeName = try c.decodeIfPresent(String.self, forKey: .nodeName)
+        targetRef = try c.decodeIfPresent(ObjectReference.self, forKey: .targetRef)
     }
 
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
@@ -421,9 +423,10 @@ public struct EnvFromSource: Codable, Equatable, Sendable {
         var decoded = Self()
         for entry in node.entries ?? [] {
             switch entry.key {
-            case "configMapRef": decoded.configMapRef = TreeDecode.object(entry.value, ConfigMapEnvSource.init(tree:))
-            case "prefix": decoded.prefix = TreeDecode.string(entry.value)
-            case "secretRef": decoded.secretRef = TreeDecode.object(entry.value, SecretEnvSource.init(tree:))
+            case "hostname": decoded.hostname = TreeDecode.string(entry.value)
+            case "ip": decoded.ip = TreeDecode.string(entry.value) ?? ""
+            case "nodeName": decoded.nodeName = TreeDecode.string(entry.value)
+            case "targetRef": decoded.targetRef = TreeDecode.object(entry.value, ObjectReference.init(tree:))
             default: break
             }
         }
@@ -431,20 +434,22 @@ public struct EnvFromSource: Codable, Equatable, Sendable {
     }
 }
 
-/// Upstream `core.v1.EnvVar`.
-public struct EnvVar: Codable, Equatable, Sendable {
-    public var name: String = ""
-    public var value: String?
-    @OptionalBox public var valueFrom: EnvVarSource?
+/// Upstream `core.v1.EndpointPort`.
+public struct EndpointPort: Codable, Equatable, Sendable {
+    public var appProtocol: String?
+    public var name: String?
+    public var port: Int32 = 0
+    public var `protocol`: String?
 
     public init() {}
 
     /// Missing required fields decode as zero values; structural validation reports them.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decodeIfPresent(String.self, forKey: .name) ?? ""
-        value = try c.decodeIfPresent(String.self, forKey: .value)
-        valueFrom = try c.decodeIfPresent(EnvVarSource.self, forKey: .valueFrom)
+        appProtocol = try c.decodeIfPresent(String.self, forKey: .appProtocol)
+        name = try c.decodeIfPresent(String.self, forKey: .name)
+        port = try c.decodeIfPresent(Int32.self, forKey: .port) ?? 0
+        `protocol` = try c.decodeIfPresent(String.self, forKey: .`protocol`)
     }
 
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
@@ -453,9 +458,10 @@ public struct EnvVar: Codable, Equatable, Sendable {
         var decoded = Self()
         for entry in node.entries ?? [] {
             switch entry.key {
-            case "name": decoded.name = TreeDecode.string(entry.value) ?? ""
-            case "value": decoded.value = TreeDecode.string(entry.value)
-            case "valueFrom": decoded.valueFrom = TreeDecode.object(entry.value, EnvVarSource.init(tree:))
+            case "appProtocol": decoded.appProtocol = TreeDecode.string(entry.value)
+            case "name": decoded.name = TreeDecode.string(entry.value)
+            case "port": decoded.port = TreeDecode.int32(entry.value) ?? 0
+            case "protocol": decoded.`protocol` = TreeDecode.string(entry.value)
             default: break
             }
         }
