@@ -12,6 +12,12 @@ struct EventTTLTests {
         }
     }
 
+    /// A cluster holding one ConfigMap, something to record Events about.
+    func clusterWithConfigMap() throws -> (Cluster, KubeObject) {
+        let cluster = try cluster("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}")
+        return (cluster, try #require(cluster.get(ObjectKey(kind: "ConfigMap", namespace: "default", name: "settings"))))
+    }
+
     @Test("An Event is removed one hour after it was last recorded; the recorded history keeps it")
     func expires() throws {
         let cluster = try cluster(BatchFixtures.job())
@@ -26,8 +32,7 @@ struct EventTTLTests {
 
     @Test("A repeated Event (count bumped) lives an hour from its last occurrence")
     func renewedByRepeat() throws {
-        let cluster = try cluster("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}")
-        let pod = try #require(cluster.get(ObjectKey(kind: "ConfigMap", namespace: "default", name: "settings")))
+        let (cluster, pod) = try clusterWithConfigMap()
         cluster.store.record("Warning", "Probe", "failed", on: pod, component: "kubelet")
         try cluster.advance(by: .minutes(50))
         cluster.store.record("Warning", "Probe", "failed", on: pod, component: "kubelet")
@@ -39,8 +44,7 @@ struct EventTTLTests {
 
     @Test("A saved and reloaded cluster still removes its Events an hour after they were recorded")
     func expiresAfterReload() throws {
-        let cluster = try cluster("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}")
-        let config = try #require(cluster.get(ObjectKey(kind: "ConfigMap", namespace: "default", name: "settings")))
+        let (cluster, config) = try clusterWithConfigMap()
         cluster.store.record("Normal", "Checked", "looked at", on: config, component: "test")
         try cluster.advance(by: .minutes(30))
         let reloaded = try Cluster.load(json: cluster.savedJSON())
