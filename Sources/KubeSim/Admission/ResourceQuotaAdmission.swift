@@ -11,12 +11,14 @@ struct ResourceQuotaAdmission: AdmissionPlugin {
 
     func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
         guard operation.isCreate, object.isNamespaced else { return }
-        let namespace = object.meta.namespace ?? "default"
+        let namespace = object.withMetadata(\.namespace) ?? "default"
         let quotas = store.list(kind: "ResourceQuota", namespace: namespace).compactMap { object -> ResourceQuota? in
             if case .resourceQuota(let quota) = object { return quota } else { return nil }
         }
+        // Most namespaces have no quota: then what the object would use is never worked out.
+        guard !quotas.isEmpty else { return }
         let requested = QuotaUsage.of(object)
-        guard !quotas.isEmpty, !requested.isEmpty || object.kind == "Pod" else { return }
+        guard !requested.isEmpty || object.kind == "Pod" else { return }
         let used = QuotaUsage.namespace(namespace, in: store)
         for quota in quotas {
             let hard = quota.spec?.hard ?? [:]
