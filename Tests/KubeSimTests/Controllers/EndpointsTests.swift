@@ -233,4 +233,17 @@ struct EndpointsTests {
         #expect(EndpointsController(cluster: cluster).keys(for: lonely, in: cluster.store).isEmpty)
         #expect(EndpointSliceController(cluster: cluster).keys(for: lonely, in: cluster.store).isEmpty)
     }
+
+    @Test("The placeholder slice of a Service that selects nothing becomes its real slice, same name (reconciler finalize: creates become updates of slices to delete)")
+    func placeholderReused() throws {
+        let cluster = try Self.scenario(Self.service())
+        let placeholder = try #require(Self.slices(cluster).first)
+        #expect(placeholder.endpoints.isEmpty && Self.slices(cluster).count == 1)
+        try cluster.apply(yaml: Self.labelledPod("web-1"), file: "pod.yaml")
+        try cluster.advance(by: .seconds(30))
+        let slices = Self.slices(cluster)
+        #expect(slices.count == 1)
+        #expect(slices.first?.metadata.name == placeholder.metadata.name)
+        #expect(slices.first?.endpoints.count == 1)
+    }
 }

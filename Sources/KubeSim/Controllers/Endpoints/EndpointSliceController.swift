@@ -67,31 +67,46 @@ struct EndpointSliceController: Controller {
         let triggerTime = ServiceMembership.triggerTime(service, pods: pods)
 
         var unused = existing
+        var toCreate: [(ports: [DiscoveryV1EndpointPort], endpoints: [Endpoint])] = []
         for (ports, endpoints) in desired {
             if let index = unused.firstIndex(where: { ($0.ports ?? []) == ports }) {
-                var slice = unused.remove(at: index)
-                guard slice.endpoints != endpoints || (slice.metadata.labels ?? [:]) != labels else { continue }
-                slice.endpoints = endpoints
-                slice.metadata.labels = labels
-                Self.setTriggerTime(&slice, triggerTime)
-                _ = try? client.update(.endpointSlice(slice))
+                write(unused.remove(at: index), ports: ports, endpoints: endpoints)
             } else {
-                var slice = EndpointSlice()
-                slice.metadata.generateName = Self.prefix(for: service)
-                slice.metadata.namespace = service.metadata.namespace
-                slice.metadata.labels = labels
-                slice.metadata.ownerReferences = [ControllerRef.make(for: .service(service))]
-                slice.addressType = "IPv4"
-                slice.ports = ports
-                slice.endpoints = endpoints
-                Self.setTriggerTime(&slice, triggerTime)
-                do {
-                    try client.create(.endpointSlice(slice))
-                } catch {
-                    client.event("Warning", "FailedToUpdateEndpointSlices", "Error updating Endpoint Slices for Service \(key.namespace)/\(key.name): \(error)",
-                                 on: .service(service), component: name)
-                }
+                toCreate.append((ports, endpoints))
             }
+        }
+        // finalize: "If there are slices to create and delete, change the creates to updates of
+        // the slices that would otherwise be deleted" (same address type, owned by the Service),
+        // so a placeholder filled by the first ready pod keeps its name.
+        while let last = toCreate.last, !unused.isEmpty {
+            toCreate.removeLast()
+            write(unused.removeFirst(), ports: last.ports, endpoints: last.endpoints)
+        }
+        for (ports, endpoints) in toCreate {
+            var slice = EndpointSlice()
+            slice.metadata.generateName = Self.prefix(for: service)
+            slice.metadata.namespace = service.metadata.namespace
+            slice.metadata.labels = labels
+            slice.metadata.ownerReferences = [ControllerRef.make(for: .service(service))]
+            slice.addressType = "IPv4"
+            slice.ports = ports
+            slice.endpoints = endpoints
+            Self.setTriggerTime(&slice, triggerTime)
+            do {
+                try client.create(.endpointSlice(slice))
+            } catch {
+                client.event("Warning", "FailedToUpdateEndpointSlices", "Error updating Endpoint Slices for Service \(key.namespace)/\(key.name): \(error)",
+                             on: .service(service), component: name)
+            }
+        }
+        func write(_ existing: EndpointSlice, ports: [DiscoveryV1EndpointPort], endpoints: [Endpoint]) {
+            guard existing.ports ?? [] != ports || existing.endpoints != endpoints || (existing.metadata.labels ?? [:]) != labels else { return }
+            var slice = existing
+            slice.ports = ports
+            slice.endpoints = endpoints
+            slice.metadata.labels = labels
+            Self.setTriggerTime(&slice, triggerTime)
+            _ = try? client.update(.endpointSlice(slice))
         }
         for slice in unused { client.delete(KubeObject.endpointSlice(slice).key) }
         return .done
