@@ -353,6 +353,13 @@ def write_kube_object(compact, names, path):
     for k in kinds:
         L.append("        case .%s: return %s" % (case_name(k, names), "true" if k["namespaced"] else "false"))
     L += ["        }", "    }", ""]
+    L += ["    /// A copy without `status`, for telling a spec change from a status write by comparing",
+          "    /// values (unchanged boxed subtrees compare by identity) rather than JSON.",
+          "    public var withoutStatus: KubeObject {", "        switch self {"]
+    for k in kinds:
+        if "status" in compact["types"][k["type"]]["fields"]:
+            L.append("        case .%s(var object): object.status = nil; return .%s(object)" % (case_name(k, names), case_name(k, names)))
+    L += ["        default: return self", "        }", "    }", ""]
     L += ["    /// The object itself, for encoding and generic access.",
           "    public var resource: any KubeResource {", "        switch self {"]
     for k in kinds:

@@ -308,6 +308,31 @@ public indirect enum KubeObject: Equatable, Sendable {
         }
     }
 
+    /// A copy without `status`, for telling a spec change from a status write by comparing
+    /// values (unchanged boxed subtrees compare by identity) rather than JSON.
+    public var withoutStatus: KubeObject {
+        switch self {
+        case .pod(var object): object.status = nil; return .pod(object)
+        case .service(var object): object.status = nil; return .service(object)
+        case .namespace(var object): object.status = nil; return .namespace(object)
+        case .persistentVolume(var object): object.status = nil; return .persistentVolume(object)
+        case .persistentVolumeClaim(var object): object.status = nil; return .persistentVolumeClaim(object)
+        case .resourceQuota(var object): object.status = nil; return .resourceQuota(object)
+        case .node(var object): object.status = nil; return .node(object)
+        case .deployment(var object): object.status = nil; return .deployment(object)
+        case .replicaSet(var object): object.status = nil; return .replicaSet(object)
+        case .statefulSet(var object): object.status = nil; return .statefulSet(object)
+        case .daemonSet(var object): object.status = nil; return .daemonSet(object)
+        case .job(var object): object.status = nil; return .job(object)
+        case .cronJob(var object): object.status = nil; return .cronJob(object)
+        case .ingress(var object): object.status = nil; return .ingress(object)
+        case .horizontalPodAutoscaler(var object): object.status = nil; return .horizontalPodAutoscaler(object)
+        case .autoscalingV1HorizontalPodAutoscaler(var object): object.status = nil; return .autoscalingV1HorizontalPodAutoscaler(object)
+        case .podDisruptionBudget(var object): object.status = nil; return .podDisruptionBudget(object)
+        default: return self
+        }
+    }
+
     /// The object itself, for encoding and generic access.
     public var resource: any KubeResource {
         switch self {
