@@ -165,6 +165,29 @@ struct HorizontalPodAutoscalerTests {
         #expect(cluster.runner.queue["horizontal-pod-autoscaler"] == nil)
     }
 
+    @Test("An idle HPA held at minReplicas (proposal 1 below min 2: ScalingLimited TooFewReplicas) goes quiet once no higher recommendation is left, and load still wakes it")
+    func idleAtMinimumGoesQuiet() throws {
+        let cluster = try Self.scenario(load: "5%", hpa: AutoscalingFixtures.hpa(min: 2))
+        let start = cluster.now
+        #expect(try cluster.advanceUntilQuiet())
+        // The first recommendation (the current 2) leaves the 300 s window before the HPA rests.
+        #expect(cluster.now - start > .seconds(300) && cluster.now - start <= .minutes(6))
+        #expect(cluster.desiredReplicas == 2)
+        #expect(cluster.hpaCondition("ScalingLimited")?.reason == "TooFewReplicas")
+        #expect(cluster.hpaCondition("AbleToScale")?.reason == "ReadyForNewScale")
+        try cluster.setLoad(AutoscalingFixtures.deploymentKey, ["cpu=400m"])
+        try cluster.advance(by: .seconds(15))
+        #expect(cluster.desiredReplicas == 4)
+    }
+
+    @Test("An HPA held at maxReplicas by a load above it (ScalingLimited TooManyReplicas) goes quiet at the maximum")
+    func busyAtMaximumGoesQuiet() throws {
+        let cluster = try Self.scenario(load: "400%", hpa: AutoscalingFixtures.hpa(max: 4))
+        #expect(try cluster.advanceUntilQuiet())
+        #expect(cluster.desiredReplicas == 4)
+        #expect(cluster.hpaCondition("ScalingLimited")?.reason == "TooManyReplicas")
+    }
+
     /// A steady HPA at 50% gone quiet, `change` made at 307 s, the clock at the next 15 s sync
     /// (315 s) after checking that nothing moved before it; returns the cluster and the start.
     static func wakeSteady(_ change: (Cluster) throws -> Void) throws -> (Cluster, VirtualTime) {

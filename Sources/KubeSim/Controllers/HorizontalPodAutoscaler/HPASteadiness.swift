@@ -18,11 +18,23 @@ enum HPASteadiness {
     ///   recommendations leaving a window change nothing, and the scaling policies are only
     ///   consulted when the stabilized value differs from `current`, so their periods do not
     ///   matter here;
+    /// - or, the common idle case, the proposal lies beyond minReplicas or maxReplicas and
+    ///   `current` sits at that bound (`heldAtBound`, legacy stabilization only): once every
+    ///   recorded recommendation is the proposal, the stabilized value is the proposal for good,
+    ///   so the clamp and its ScalingLimited reason (TooFewReplicas/TooManyReplicas) stay too.
+    ///   Until then a higher recommendation leaving the window moves AbleToScale from
+    ///   ScaleDownStabilized to ReadyForNewScale, so the HPA keeps syncing;
     /// - no CPU sample will change group by time alone (`ReplicaCalculator.isSettled`).
-    static func isSteady(proposal: Int32, desired: Int32, current: Int32, outcome: HPAMetrics.Outcome,
-                         conditions: HPAConditions, holdsOverTime: () -> Bool) -> Bool {
-        guard outcome.failedCount == 0, proposal == current, desired == current else { return false }
-        guard conditions.list.first(where: { $0.type == "ScalingLimited" })?.status == "False" else { return false }
+    static func isSteady(proposal: Int32, desired: Int32, current: Int32, heldAtBound: Bool, history: HPAHistory, at now: VirtualTime,
+                         outcome: HPAMetrics.Outcome, conditions: HPAConditions, holdsOverTime: () -> Bool) -> Bool {
+        guard outcome.failedCount == 0, desired == current else { return false }
+        if proposal == current {
+            guard conditions.list.first(where: { $0.type == "ScalingLimited" })?.status == "False" else { return false }
+        } else {
+            // Samples before the window never count again (upstream keeps one of them around to reuse).
+            let cutoff = now.seconds - Int64(ScalingNormalization.downscaleStabilizationWindow)
+            guard heldAtBound, history.recommendations.allSatisfy({ $0.at < cutoff || $0.replicas == proposal }) else { return false }
+        }
         return holdsOverTime()
     }
 }

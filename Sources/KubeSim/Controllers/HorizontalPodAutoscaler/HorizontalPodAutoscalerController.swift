@@ -102,9 +102,12 @@ struct HPASync {
                 desired = normalization.legacy(desired, history: &history, conditions: &conditions)
             }
             rescale = desired != current
-            if HPASteadiness.isSteady(proposal: proposal, desired: desired, current: current, outcome: outcome, conditions: conditions,
+            let heldAtBound = spec.behavior == nil
+                && (proposal < current && current == minReplicas || proposal > current && current == spec.maxReplicas)
+            if HPASteadiness.isSteady(proposal: proposal, desired: desired, current: current, heldAtBound: heldAtBound,
+                                      history: history, at: now, outcome: outcome, conditions: conditions,
                                       holdsOverTime: { metrics.holdsOverTime(Self.metricSpecs(spec)) }) {
-                steady = HPAHistory.Steady(recommendation: current, generation: hpa.metadata.generation ?? 1)
+                steady = HPAHistory.Steady(recommendation: proposal, generation: hpa.metadata.generation ?? 1)
             }
         }
         if rescale {
