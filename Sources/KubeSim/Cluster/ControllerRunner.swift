@@ -17,12 +17,12 @@ public struct WorkItem: Codable, Hashable, Comparable, Sendable {
 /// object costs one reconcile.
 public final class ControllerRunner {
     public private(set) var controllers: [any Controller] = []
-    /// One slot per controller name, registered or only named by restored work, so the hot
-    /// paths index arrays instead of hashing the name on every enqueue and reconcile.
+    /// One slot per registered controller, so the hot paths index arrays instead of hashing
+    /// the name on every enqueue and reconcile.
     private struct Lane {
         let name: String
-        var controller: (any Controller)?
-        /// Where the name sorts among the controllers, for the heap (odd: see `rerank`).
+        var controller: any Controller
+        /// Where the name sorts among the controllers: heap ties break as `WorkItem.<` does.
         var rank = 0
         /// Pending work: key → due time.
         var pending: [ObjectKey: VirtualTime] = [:]
@@ -63,34 +63,19 @@ public final class ControllerRunner {
         Dictionary(lanes.filter { $0.reconciles > 0 }.map { ($0.name, $0.reconciles) }, uniquingKeysWith: +)
     }
 
+    /// Adds a controller; one registered under a name already taken replaces the earlier one.
     public func register(_ controller: any Controller) {
+        controllers.removeAll { $0.name == controller.name }
         controllers.append(controller)
-        let lane = self.lane(for: controller.name)
-        lanes[lane].controller = controller
-        watchersByKind = [:]
-        rerank()
-    }
-
-    private func lane(for name: String) -> Int {
-        if let lane = laneByName[name] { return lane }
-        lanes.append(Lane(name: name))
-        laneByName[name] = lanes.count - 1
-        rerank()
-        return lanes.count - 1
-    }
-
-    /// Registered names get odd ranks in name order, an unknown one (restored work) the even
-    /// rank between its neighbours, so heap ties break as `WorkItem.<` does.
-    private func rerank() {
-        let registered = lanes.filter { $0.controller != nil }.map(\.name).sorted()
-        for index in lanes.indices {
-            let name = lanes[index].name
-            lanes[index].rank = lanes[index].controller != nil ? 2 * (registered.firstIndex(of: name) ?? 0) + 1 : 2 * registered.count { $0 < name }
+        if let lane = laneByName[controller.name] {
+            lanes[lane].controller = controller
+        } else {
+            lanes.append(Lane(name: controller.name, controller: controller))
+            laneByName[controller.name] = lanes.count - 1
         }
-    }
-
-    public func enqueue(_ key: ObjectKey, for controller: String, at due: VirtualTime) {
-        enqueue(key, lane: lane(for: controller), at: due)
+        watchersByKind = [:]
+        let order = lanes.map(\.name).sorted()
+        for index in lanes.indices { lanes[index].rank = order.firstIndex(of: lanes[index].name) ?? 0 }
     }
 
     private func enqueue(_ key: ObjectKey, lane: Int, at due: VirtualTime) {
@@ -123,7 +108,9 @@ public final class ControllerRunner {
 
     private func watchers(of kind: String) -> [Watcher] {
         if let watchers = watchersByKind[kind] { return watchers }
-        let watchers = controllers.filter { $0.watchedKinds?.contains(kind) ?? true }.map { Watcher(lane: lane(for: $0.name), controller: $0) }
+        let watchers = controllers.filter { $0.watchedKinds?.contains(kind) ?? true }.compactMap { controller in
+            laneByName[controller.name].map { Watcher(lane: $0, controller: controller) }
+        }
         watchersByKind[kind] = watchers
         return watchers
     }
@@ -170,7 +157,7 @@ public final class ControllerRunner {
             }
             dequeue(item.key, lane: lane)
             store.now = max(store.now, item.due)
-            guard let controller = lanes[lane].controller else { continue }
+            let controller = lanes[lane].controller
             reconcileCount += 1
             lanes[lane].reconciles += 1
             let result = controller.reconcile(item.key, in: store, at: store.now)
@@ -189,7 +176,7 @@ public final class ControllerRunner {
         heap.removeAll()
         pendingCount = 0
         for item in items {
-            guard let lane = laneByName[item.controller], lanes[lane].controller != nil else { continue }
+            guard let lane = laneByName[item.controller] else { continue }
             enqueue(item.key, lane: lane, at: item.due)
         }
     }
