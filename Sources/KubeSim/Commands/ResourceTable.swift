@@ -59,7 +59,7 @@ public struct ResourceTable: Sendable {
                 let external = service.spec?.type == "LoadBalancer" ? "<pending>" : (service.spec?.externalName ?? "<none>")
                 var row = [service.metadata.name ?? "", service.spec?.type ?? "ClusterIP", service.spec?.clusterIP ?? "<none>", external,
                            ports.isEmpty ? "<none>" : ports, age(object)]
-                if wide { row.append((service.spec?.selector ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",").nonEmpty ?? "<none>") }
+                if wide { row.append(LabelSelectorText.formatLabels(service.spec?.selector)) }
                 rows.append(row)
             }
         case "ConfigMap":
@@ -114,8 +114,7 @@ public struct ResourceTable: Sendable {
         if showLabels {
             header.append("LABELS")
             for index in rows.indices where index < objects.count {
-                let labels = (objects[index].meta.labels ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-                rows[index].append(labels.isEmpty ? "<none>" : labels)
+                rows[index].append(LabelSelectorText.formatLabels(objects[index].withMetadata(\.labels)))
             }
         }
         return ResourceTable(header: header, rows: rows)

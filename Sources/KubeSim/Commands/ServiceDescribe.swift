@@ -19,8 +19,7 @@ enum ServiceDescribe {
         var out = PrefixLines()
         ConfigDescribe.header(service.metadata, into: &out)
         let spec = service.spec
-        let selector = (spec?.selector ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
-        out.write(0, "Selector:\t\(selector)\n")
+        out.write(0, "Selector:\t\(LabelSelectorText.formatLabels(spec?.selector))\n")
         out.write(0, "Type:\t\(spec?.type ?? "ClusterIP")\n")
         if spec?.type != "ExternalName" {
             out.write(0, "IP Family Policy:\t\(spec?.ipFamilyPolicy ?? "SingleStack")\n")

@@ -56,4 +56,13 @@ struct EndpointsCommandTests {
         // The placeholder slice has no endpoints: the line is empty, not <none> (a slice exists).
         #expect(sandbox.run(["describe", "service", "web"]).out.contains("Endpoints:                \n"))
     }
+
+    @Test("describe service without a selector: `Selector: <none>` (describeService prints labels.FormatLabels of the selector)")
+    func describeSelectorless() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("apiVersion: v1\nkind: Service\nmetadata: {name: db}\nspec: {ports: [{port: 5432}]}\n", to: "db.yaml")
+        #expect(sandbox.run(["apply", "-f", sandbox.root.appendingPathComponent("db.yaml").path]).status == 0)
+        let text = sandbox.run(["describe", "service", "db"]).out
+        #expect(text.contains("Selector:                 <none>\n"), "\(text)")
+    }
 }
