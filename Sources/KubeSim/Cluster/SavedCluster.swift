@@ -31,8 +31,8 @@ extension Cluster {
     /// Rebuilds a cluster from `saved`; the same controllers, the same pending work.
     public convenience init(saved: SavedCluster) {
         self.init(shape: ClusterShape(nodes: []), seed: 1)
+        store.now = VirtualTime(seconds: saved.time)  // first: restored Event leases fall back to it
         store.restore(objects: saved.objects.map(\.object), revision: saved.revision)
-        store.now = VirtualTime(seconds: saved.time)
         store.random = saved.random
         store.containerRuntime = Dictionary(saved.containerRuntime.map { ($0.key, $0.runtime) }, uniquingKeysWith: { first, _ in first })
         store.nodeImages = saved.nodeImages.mapValues(Set.init)
