@@ -5,17 +5,21 @@ import KubeModel
 /// and field path). A struct, not the four joined into a string: an Event is written every few
 /// virtual seconds in a busy simulation, and the joined string cost an allocation each time.
 struct EventIdentity: Hashable {
-    var uid: String
-    var reason: String
-    var fieldPath: String
-    var message: String
+    private let fingerprint: Fingerprint
+    let uid: String
+    let reason: String
+    let fieldPath: String
+    let message: String
 
     init(uid: String?, reason: String, fieldPath: String?, message: String) {
         self.uid = uid ?? ""
         self.reason = reason
         self.fieldPath = fieldPath ?? ""
         self.message = message
+        fingerprint = .of(self.uid, reason, self.fieldPath, message)
     }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.value) }
 
     init(_ event: Event) {
         self.init(uid: event.involvedObject.uid, reason: event.reason ?? "", fieldPath: event.involvedObject.fieldPath, message: event.message ?? "")

@@ -25,7 +25,7 @@ extension Store {
         // A terminating namespace refuses new Events like any other content (NamespaceLifecycle).
         if let home = get(ObjectKey(kind: "Namespace", name: namespace)), NamespaceLifecycle.isTerminating(home) { return }
         let identity = EventIdentity(uid: uid, reason: reason, fieldPath: fieldPath, message: message)
-        let stamp = now.rfc3339
+        let stamp = nowRFC3339
         if let key = eventsByIdentity[identity], case .event(var event)? = get(key) {
             event.count = (event.count ?? 1) + 1
             event.lastTimestamp = stamp

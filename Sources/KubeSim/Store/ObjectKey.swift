@@ -3,24 +3,36 @@ import KubeModel
 /// Where an object lives in the store: kind, namespace (empty for cluster-scoped kinds), name.
 /// Keys sort by kind, namespace, name, the order every walk over the store uses (STYLE.md §2).
 public struct ObjectKey: Codable, Hashable, Comparable, Sendable, CustomStringConvertible {
-    public var kind: String
-    public var namespace: String
-    public var name: String
+    /// Declared first, so that `==` tells most different keys apart before comparing a string.
+    private let fingerprint: Fingerprint
+    public let kind: String
+    public let namespace: String
+    public let name: String
 
     public init(kind: String, namespace: String = "", name: String) {
         self.kind = kind
         self.namespace = namespace
         self.name = name
+        fingerprint = .of(kind, namespace, name)
     }
 
-    /// Name and namespace in full, the kind by its length and first letter (which tell the
-    /// modelled kinds apart): keys are hashed on every store lookup and rehashed on every
-    /// removal, and hashing three strings per key was a tenth of a simulation.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        hasher.combine(namespace)
-        hasher.combine(UInt64(truncatingIfNeeded: kind.utf8.count) &<< 8 | UInt64(kind.utf8.first ?? 0))
+    private enum CodingKeys: String, CodingKey { case kind, namespace, name }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(kind: try container.decode(String.self, forKey: .kind),
+                  namespace: try container.decode(String.self, forKey: .namespace),
+                  name: try container.decode(String.self, forKey: .name))
     }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(namespace, forKey: .namespace)
+        try container.encode(name, forKey: .name)
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.value) }
 
     public static func < (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
         (lhs.kind, lhs.namespace, lhs.name) < (rhs.kind, rhs.namespace, rhs.name)

@@ -55,7 +55,18 @@ public final class Store {
     public private(set) var revision: Int64 = 0
     public var random: SeededRandom
     /// The time of the change being made; the runner sets it before each reconcile.
-    public var now: VirtualTime = .zero
+    public var now: VirtualTime = .zero {
+        didSet { if now != oldValue { nowStamp = nil } }
+    }
+    private var nowStamp: String?
+    /// `now` in RFC 3339, formatted once per instant: a busy instant stamps a dozen writes and
+    /// Events, and each formatting allocated a string.
+    public var nowRFC3339: String {
+        if let nowStamp { return nowStamp }
+        let stamp = now.rfc3339
+        nowStamp = stamp
+        return stamp
+    }
     /// Changes not yet handed to controllers.
     public private(set) var pendingEvents: [WatchEvent] = []
     /// State kubelets keep outside the API (containers, logs, pulled images), keyed by pod.
@@ -118,10 +129,10 @@ public final class Store {
         meta.uid = random.uuid()
         meta.resourceVersion = String(revision)
         meta.generation = 1
-        meta.creationTimestamp = now.rfc3339
+        meta.creationTimestamp = nowRFC3339
         meta.deletionTimestamp = nil
         object.meta = meta
-        JobSelector.generate(&object)  // the registry's PrepareForCreate, which needs the uid
+        if kind == "Job" { JobSelector.generate(&object) }  // the registry's PrepareForCreate, which needs the uid
         objects[key] = object
         index.insert(object, at: key)
         if kind == "Event" { eventLeases.grant(key, at: now) }
@@ -189,7 +200,7 @@ public final class Store {
         }
         guard object.meta.deletionTimestamp == nil else { return false }
         var meta = object.meta
-        meta.deletionTimestamp = now.rfc3339
+        meta.deletionTimestamp = nowRFC3339
         meta.deletionGracePeriodSeconds = 0
         updateStatus(object.with(meta))
         return false

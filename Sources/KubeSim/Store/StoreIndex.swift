@@ -7,14 +7,17 @@ struct StoreIndex {
     /// One kind in one namespace: a single hashed lookup per write, where a kind → namespace
     /// → keys nesting hashed both names two or three times.
     struct Scope: Hashable {
-        var kind: String
-        var namespace: String
+        private let fingerprint: Fingerprint
+        let kind: String
+        let namespace: String
 
-        /// As `ObjectKey` hashes: the kind by its length and first letter.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(namespace)
-            hasher.combine(UInt64(truncatingIfNeeded: kind.utf8.count) &<< 8 | UInt64(kind.utf8.first ?? 0))
+        init(kind: String, namespace: String) {
+            self.kind = kind
+            self.namespace = namespace
+            fingerprint = .of(kind, namespace)
         }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.value) }
     }
 
     /// Keys per scope, sorted.

@@ -35,7 +35,7 @@ struct DeleteCommand: ParsableCommand {
             var keys: [ObjectKey] = []
             for manifest in try files.flatMap({ try ManifestInput.objects(atPath: $0) }) {
                 var key = manifest.object.key
-                if manifest.object.isNamespaced, key.namespace.isEmpty { key.namespace = namespaces.current }
+                if manifest.object.isNamespaced, key.namespace.isEmpty { key = ObjectKey(kind: key.kind, namespace: namespaces.current, name: key.name) }
                 keys.append(key)
             }
             if !words.isEmpty {
