@@ -85,9 +85,15 @@ public protocol PodPlacement {
     /// Places pods one after another, each decision seeing the bindings made before it (the
     /// scheduler cache's assumed pods), so a queue of pods costs one look at the store.
     func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome]
+    /// The scheduling queue's pods: no `nodeName`, not being deleted, in key order.
+    func pendingPods(in store: Store) -> [Pod]
 }
 
 extension PodPlacement {
+    public func pendingPods(in store: Store) -> [Pod] {
+        store.list(kind: "Pod").filter { $0.withPod { $0.spec?.nodeName == nil && $0.metadata.deletionTimestamp == nil } == true }.compactMap(\.pod)
+    }
+
     public func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome] {
         pods.map { place($0, in: store) }
     }

@@ -33,6 +33,7 @@ extension Cluster {
         self.init(shape: ClusterShape(nodes: []), seed: 1)
         store.now = VirtualTime(seconds: saved.time)  // first: restored Event leases fall back to it
         store.restore(objects: saved.objects.map(\.object), revision: saved.revision)
+        placement = SchedulerPlacement()  // the restore bypassed the cache's view of the store
         store.random = saved.random
         store.containerRuntime = Dictionary(saved.containerRuntime.map { ($0.key, $0.runtime) }, uniquingKeysWith: { first, _ in first })
         store.nodeImages = saved.nodeImages.mapValues(Set.init)

@@ -34,9 +34,7 @@ struct SchedulingController: Controller {
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
         guard let placement = cluster.placement else { return .done }
-        let pending = store.list(kind: "Pod")
-            .filter { $0.withPod { $0.spec?.nodeName == nil && $0.metadata.deletionTimestamp == nil } == true }
-            .compactMap(\.pod).sorted(by: Self.queueOrder)
+        let pending = placement.pendingPods(in: store).sorted(by: Self.queueOrder)
         guard !pending.isEmpty else { return .done }
         for (pod, outcome) in zip(pending, placement.place(pending, in: store)) {
             apply(outcome, to: pod, in: store, at: now)

@@ -77,19 +77,21 @@ struct StoreIndex {
         return namespaces.sorted().flatMap { keysByScope[Scope(kind: kind, namespace: $0)] ?? [] }
     }
 
+    /// Where `key` belongs among one scope's sorted keys: they share kind and namespace, so
+    /// names alone order them.
     fileprivate static func position(of key: ObjectKey, in keys: [ObjectKey]) -> Int {
         var low = 0, high = keys.count
         while low < high {
             let middle = (low + high) / 2
-            if keys[middle] < key { low = middle + 1 } else { high = middle }
+            if keys[middle].name < key.name { low = middle + 1 } else { high = middle }
         }
         return low
     }
 
     private static func insertSorted(_ key: ObjectKey, into keys: inout [ObjectKey]) {
-        if let last = keys.last, last < key { keys.append(key); return }
+        if let last = keys.last, last.name < key.name { keys.append(key); return }
         let position = Self.position(of: key, in: keys)
-        if position < keys.count, keys[position] == key { return }
+        if position < keys.count, keys[position].name == key.name { return }
         keys.insert(key, at: position)
     }
 }
@@ -98,6 +100,6 @@ extension Array where Element == ObjectKey {
     /// Removes `key` from these sorted keys, if present.
     fileprivate mutating func removeFirst(_ key: ObjectKey) {
         let position = StoreIndex.position(of: key, in: self)
-        if position < count, self[position] == key { remove(at: position) }
+        if position < count, self[position].name == key.name { remove(at: position) }
     }
 }

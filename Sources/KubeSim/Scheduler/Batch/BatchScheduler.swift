@@ -67,6 +67,50 @@ public final class BatchScheduler {
         return true
     }
 
+    /// How far behind a class may fall before starting over is cheaper: catching up refreshes
+    /// at most every node once, after a cheap pass over the changes.
+    private static func catchUpLimit(nodes: Int) -> Int { max(nodes, 64) }
+
+    /// A pod the store shows bound, placed where a fresh snapshot has it (`SchedulerCache`).
+    func insert(_ pod: PodInfo, atNode position: Int) {
+        snapshot.insertPod(pod, at: position)
+        changes.append(Change(position: Int32(position), pod: pod, delta: 1))
+    }
+
+    /// A pod that left the node at `position` (deleted, finished, or an assumed binding the store
+    /// does not show).
+    @discardableResult
+    func remove(podKey key: String, fromNode position: Int) -> PodInfo? {
+        guard let removed = snapshot.removePod(key: key, at: position) else { return nil }
+        changes.append(Change(position: Int32(position), pod: removed, delta: -1))
+        return removed
+    }
+
+    /// A node or a lookup (claims, classes, namespaces) changed: every class may read it, so all
+    /// start over.
+    func update(_ change: (inout ClusterSnapshot) -> Void) {
+        change(&snapshot)
+        classes = [:]
+        changes = []
+    }
+
+    /// Bounds what the cache keeps between reconciles: the change log is folded into the classes
+    /// (those too far behind are dropped), and too many classes are dropped together.
+    func compact() {
+        if classes.count > 256 { classes = [:] }
+        guard changes.count > 4 * Self.catchUpLimit(nodes: snapshot.nodes.count) else { return }
+        for (signature, entry) in classes {
+            guard case .cached(let existing) = entry else { continue }
+            if changes.count - existing.syncedTo <= Self.catchUpLimit(nodes: snapshot.nodes.count) {
+                existing.catchUp(changes[existing.syncedTo...], snapshot)
+                existing.rebase()
+            } else {
+                classes[signature] = nil
+            }
+        }
+        changes = []
+    }
+
     /// `pod` is `scheduled` with only `spec.nodeName` set, as callers assume a binding.
     private static func isSame(_ pod: Pod, assumedFrom scheduled: Pod) -> Bool {
         var unbound = pod
@@ -88,7 +132,7 @@ public final class BatchScheduler {
         switch classes[signature] {
         case .exhaustive:
             return nil
-        case .cached(let existing) where changes.count - existing.syncedTo <= snapshot.nodes.count:
+        case .cached(let existing) where changes.count - existing.syncedTo <= Self.catchUpLimit(nodes: snapshot.nodes.count):
             existing.catchUp(changes[existing.syncedTo...], snapshot)
             return existing
         case .cached, nil:

@@ -119,6 +119,9 @@ final class EquivalenceClass {
         syncedTo = changes.endIndex
     }
 
+    /// The change log was emptied after this class caught up with all of it.
+    func rebase() { syncedTo = 0 }
+
     /// The feasible node with the best weighted total, ties to the name ranked first (as
     /// `Scheduler.schedule` breaks them); nil when no node fits.
     func choose(nameRanks: [Int32]) -> (position: Int, total: Int64, feasibleCount: Int)? {

@@ -48,11 +48,7 @@ public struct ClusterSnapshot: Sendable {
         self.storageClasses = Dictionary(storageClasses.map { ($0.metadata.name ?? "", $0) }, uniquingKeysWith: { $1 })
         namespaceLabels = Dictionary(namespaces.map { ($0.metadata.name ?? "", $0.metadata.labels ?? [:]) }, uniquingKeysWith: { $1 })
         self.priorityClasses = Dictionary(priorityClasses.map { ($0.metadata.name ?? "", $0) }, uniquingKeysWith: { $1 })
-        var counts: [String: Int] = [:]
-        for node in self.nodes {
-            for image in Set(node.imageSizes.keys) { counts[image, default: 0] += 1 }
-        }
-        imageNodeCounts = counts
+        imageNodeCounts = Self.imageNodeCounts(of: self.nodes)
         for pod in pods {
             guard let nodeName = pod.spec?.nodeName, !nodeName.isEmpty else { continue }
             let phase = pod.status?.phase
@@ -101,6 +97,38 @@ public struct ClusterSnapshot: Sendable {
             }
         }
         return nil
+    }
+
+    /// Accounts for a pod bound to the node at `position` where a fresh build would put it
+    /// (upstream: the scheduler cache's `AddPod` from an informer event).
+    mutating func insertPod(_ pod: PodInfo, at position: Int) {
+        nodes[position].insertInKeyOrder(pod)
+        if pod.hasPodAffinity { podsWithAffinityCount += 1 }
+        if !pod.requiredAntiAffinityTerms.isEmpty { podsWithRequiredAntiAffinityCount += 1 }
+    }
+
+    /// Forgets a pod known to be on the node at `position`, without looking at every node.
+    mutating func removePod(key: String, at position: Int) -> PodInfo? {
+        guard let removed = nodes[position].remove(podKey: key) else { return nil }
+        if removed.hasPodAffinity { podsWithAffinityCount -= 1 }
+        if !removed.requiredAntiAffinityTerms.isEmpty { podsWithRequiredAntiAffinityCount -= 1 }
+        return removed
+    }
+
+    /// A node object changed (labels, taints, allocatable, images) but kept its name: its pods stay.
+    mutating func updateNode(at position: Int, with node: NodeInfo) {
+        var updated = node
+        for pod in nodes[position].podInfos { updated.add(pod) }
+        nodes[position] = updated
+        imageNodeCounts = Self.imageNodeCounts(of: nodes)
+    }
+
+    private static func imageNodeCounts(of nodes: [NodeInfo]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for node in nodes {
+            for image in Set(node.imageSizes.keys) { counts[image, default: 0] += 1 }
+        }
+        return counts
     }
 
     /// Replaces a node in place (for preemption's what-if copies).

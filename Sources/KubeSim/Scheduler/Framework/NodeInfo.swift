@@ -61,6 +61,22 @@ public struct NodeInfo: Sendable {
         if !pod.requiredAntiAffinityTerms.isEmpty { podsWithRequiredAntiAffinity.append(pod) }
     }
 
+    /// Accounts for a pod in the place a fresh build puts it: after the pods whose key sorts
+    /// before its own, as `ClusterSnapshot` binds the store's pods in key order. Preemption's
+    /// victim order reads `podInfos`, so a cache kept up to date must keep the same order.
+    mutating func insertInKeyOrder(_ pod: PodInfo) {
+        func precedes(_ other: PodInfo) -> Bool { (other.namespace, other.name) < (pod.namespace, pod.name) }
+        guard let last = podInfos.last, !precedes(last) else { return add(pod) }
+        podInfos.insert(pod, at: podInfos.firstIndex { !precedes($0) } ?? podInfos.count)
+        requested.add(pod.requests)
+        nonZeroRequested.add(pod.nonZeroRequests)
+        for port in pod.hostPorts { usedPorts[port, default: 0] += 1 }
+        if pod.hasPodAffinity { podsWithAffinity.insert(pod, at: podsWithAffinity.firstIndex { !precedes($0) } ?? podsWithAffinity.count) }
+        if !pod.requiredAntiAffinityTerms.isEmpty {
+            podsWithRequiredAntiAffinity.insert(pod, at: podsWithRequiredAntiAffinity.firstIndex { !precedes($0) } ?? podsWithRequiredAntiAffinity.count)
+        }
+    }
+
     /// Removes the pod with key `namespace/name` (upstream `RemovePod`); nil when it is not here.
     @discardableResult
     public mutating func remove(podKey key: String) -> PodInfo? {

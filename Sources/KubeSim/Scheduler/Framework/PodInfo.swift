@@ -55,8 +55,18 @@ public final class PodInfo: @unchecked Sendable {
         startTime = pod.status?.startTime
     }
 
-    /// `info`'s pod as bound to a node: the same derived data (none of it reads `spec.nodeName`)
-    /// without parsing the pod again.
+    /// `pod` read again where only its status, `spec.nodeName` or metadata other than labels may
+    /// differ from `info`'s (an assumed binding, a kubelet's status write): parsed afresh otherwise.
+    static func reread(_ pod: Pod, reusing info: PodInfo?, priorityClasses: [String: PriorityClass]) -> PodInfo {
+        guard let info, info.pod.metadata.name == pod.metadata.name, info.pod.metadata.namespace == pod.metadata.namespace,
+              info.pod.metadata.labels == pod.metadata.labels else { return PodInfo(pod, priorityClasses: priorityClasses) }
+        var spec = pod.spec
+        spec?.nodeName = info.pod.spec?.nodeName
+        return spec == info.pod.spec ? PodInfo(info, assumedOn: pod) : PodInfo(pod, priorityClasses: priorityClasses)
+    }
+
+    /// `info`'s pod as bound to a node or with a new status: the same derived data (none of it
+    /// reads `spec.nodeName`) without parsing the pod again.
     init(_ info: PodInfo, assumedOn pod: Pod) {
         self.pod = pod
         name = info.name
@@ -72,8 +82,8 @@ public final class PodInfo: @unchecked Sendable {
         requiredAntiAffinityTerms = info.requiredAntiAffinityTerms
         preferredAffinityTerms = info.preferredAffinityTerms
         preferredAntiAffinityTerms = info.preferredAntiAffinityTerms
-        isTerminating = info.isTerminating
-        startTime = info.startTime
+        isTerminating = pod.metadata.deletionTimestamp != nil
+        startTime = pod.status?.startTime
     }
 
     /// `namespace/name`, the key pods are found by.

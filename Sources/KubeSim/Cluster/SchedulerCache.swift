@@ -1,0 +1,161 @@
+import KubeModel
+
+/// The scheduler's view of one store, kept between reconciles and brought up to date from what
+/// changed, as kube-scheduler keeps its cache from informer events and refreshes its snapshot
+/// by NodeInfo generation (pkg/scheduler/backend/cache/cache.go `UpdateSnapshot`, v1.33.0).
+/// A pod or node whose uid or resourceVersion moved since the last look is read again; the
+/// rest, and the `BatchScheduler` with its equivalence classes, is kept. What it holds equals a
+/// fresh `SchedulerPlacement.snapshot(of:)`, pod order on each node included (preemption reads it).
+final class SchedulerCache {
+    /// Which write of an object was read (a recreated object has a new uid).
+    struct Version: Equatable {
+        var uid: String?
+        var resourceVersion: String?
+
+        init(_ object: KubeObject) {
+            (uid, resourceVersion) = object.withMetadata { ($0.uid, $0.resourceVersion) }
+        }
+
+        /// Matches no stored object: the entry is read again at the next sync.
+        private init() {}
+        static let unread = Version()
+    }
+
+    private struct PodEntry {
+        var version: Version
+        /// The node whose `NodeInfo` counts the pod; nil when unbound, finished or on no known node.
+        var position: Int?
+        /// `PodInfo.key` (`namespace/name`, the namespace defaulted), how the node finds it.
+        var podKey: String
+        /// No `nodeName` and not being deleted: the scheduling queue's.
+        var isPending: Bool
+    }
+
+    let scheduler: Scheduler
+    private weak var store: Store?
+    /// `store.revision` when last synced: an unchanged revision means nothing was written.
+    private var revision: Int64 = -1
+    private var batch: BatchScheduler?
+    private var nodeKeys: [ObjectKey] = []
+    private var nodeVersions: [Version] = []
+    private var pods: [ObjectKey: PodEntry] = [:]
+    private var lookupVersions: [String: [ObjectKey: Version]] = [:]
+    /// Bindings `place` assumed and the store has not been re-read for (upstream `AssumePod`).
+    private var assumed: [(key: ObjectKey, podKey: String, position: Int)] = []
+
+    /// The kinds plugins look up besides nodes and pods; PriorityClass last, as changing one
+    /// changes bound pods' priorities and so rebuilds everything.
+    private static let lookupKinds = ["PersistentVolumeClaim", "PersistentVolume", "StorageClass", "Namespace", "PriorityClass"]
+
+    init(scheduler: Scheduler) { self.scheduler = scheduler }
+
+    /// The batch scheduler over the store as it is now, assumed bindings of earlier calls forgotten.
+    func sync(with store: Store) -> BatchScheduler {
+        if self.store !== store || store.revision < revision { batch = nil }
+        if let batch, revision == store.revision, assumed.isEmpty { return batch }
+        self.store = store
+        revision = store.revision
+        let nodeKeys = store.keys(kind: "Node")
+        let changedLookups = Self.lookupKinds.filter { lookupsChanged($0, in: store) }
+        guard let batch, nodeKeys == self.nodeKeys, !changedLookups.contains("PriorityClass") else {
+            return rebuild(store, nodeKeys)
+        }
+        for (key, podKey, position) in assumed {
+            batch.remove(podKey: podKey, fromNode: position)
+            pods[key]?.version = .unread
+        }
+        assumed = []
+        batch.compact()
+        if !changedLookups.isEmpty {
+            let lookups = SchedulerPlacement.snapshot(of: store, nodeInfos: [], pods: [])
+            batch.update { snapshot in
+                snapshot.persistentVolumeClaims = lookups.persistentVolumeClaims
+                snapshot.persistentVolumes = lookups.persistentVolumes
+                snapshot.storageClasses = lookups.storageClasses
+                snapshot.namespaceLabels = lookups.namespaceLabels
+            }
+        }
+        for (position, key) in nodeKeys.enumerated() {
+            guard let object = store.get(key), Version(object) != nodeVersions[position], case .node(let node) = object else { continue }
+            nodeVersions[position] = Version(object)
+            batch.update { $0.updateNode(at: position, with: NodeInfo(node: node)) }
+        }
+        syncPods(store, batch)
+        return batch
+    }
+
+    /// Records a binding `place` assumed, undone at the next sync, which reads the pod again.
+    func assume(_ pod: Pod, onNode position: Int) {
+        let namespace = pod.metadata.namespace ?? "default", name = pod.metadata.name ?? ""
+        assumed.append((ObjectKey.pod(name, namespace: namespace), "\(namespace)/\(name)", position))
+    }
+
+    /// The pods without `nodeName` that are not being deleted, in key order.
+    func pendingPods(in store: Store) -> [Pod] {
+        _ = sync(with: store)
+        return pods.filter(\.value.isPending).keys.sorted().compactMap { store.get($0)?.pod }
+    }
+
+    private func rebuild(_ store: Store, _ nodeKeys: [ObjectKey]) -> BatchScheduler {
+        self.nodeKeys = nodeKeys
+        nodeVersions = []
+        var nodeInfos: [NodeInfo] = []
+        for key in nodeKeys {
+            guard let object = store.get(key), case .node(let node) = object else { continue }
+            nodeVersions.append(Version(object))
+            nodeInfos.append(NodeInfo(node: node))
+        }
+        let batch = BatchScheduler(scheduler: scheduler, snapshot: SchedulerPlacement.snapshot(of: store, nodeInfos: nodeInfos, pods: []))
+        self.batch = batch
+        pods = [:]
+        assumed = []
+        syncPods(store, batch)
+        return batch
+    }
+
+    /// Re-reads the pods written since the last sync and forgets the deleted ones.
+    private func syncPods(_ store: Store, _ batch: BatchScheduler) {
+        var known = 0
+        for key in store.keys(kind: "Pod") {
+            guard let object = store.get(key) else { continue }
+            let version = Version(object)
+            if let entry = pods[key] {
+                known += 1
+                if entry.version == version { continue }
+            }
+            read(key, object, version, batch)
+        }
+        guard known < pods.count else { return }
+        for (key, entry) in pods where store.get(key) == nil {
+            if let position = entry.position { batch.remove(podKey: entry.podKey, fromNode: position) }
+            pods[key] = nil
+        }
+    }
+
+    private func read(_ key: ObjectKey, _ object: KubeObject, _ version: Version, _ batch: BatchScheduler) {
+        guard case .pod(let pod) = object else { return }
+        var previous: PodInfo?
+        if let entry = pods[key], let position = entry.position { previous = batch.remove(podKey: entry.podKey, fromNode: position) }
+        // What a fresh snapshot counts: bound pods that have not finished, on a node it has.
+        var position: Int?
+        if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty, pod.status?.phase != "Succeeded", pod.status?.phase != "Failed" {
+            position = batch.snapshot.index(ofNode: nodeName)
+        }
+        if let position {
+            batch.insert(PodInfo.reread(pod, reusing: previous, priorityClasses: batch.snapshot.priorityClasses), atNode: position)
+        }
+        pods[key] = PodEntry(version: version, position: position, podKey: "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")",
+                             isPending: pod.spec?.nodeName == nil && pod.metadata.deletionTimestamp == nil)
+    }
+
+    /// True when some object of `kind` was added, changed or removed since the last call.
+    private func lookupsChanged(_ kind: String, in store: Store) -> Bool {
+        let keys = store.keys(kind: kind)
+        let cached = lookupVersions[kind] ?? [:]
+        if keys.count == cached.count, keys.allSatisfy({ key in store.get(key).map(Version.init) == cached[key] }) { return false }
+        var versions: [ObjectKey: Version] = [:]
+        for key in keys { versions[key] = store.get(key).map(Version.init) }
+        lookupVersions[kind] = versions
+        return true
+    }
+}
