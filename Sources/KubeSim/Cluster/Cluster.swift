@@ -87,9 +87,14 @@ public protocol PodPlacement {
     func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome]
     /// The scheduling queue's pods: no `nodeName`, not being deleted, in key order.
     func pendingPods(in store: Store) -> [Pod]
+    /// False when no pod already in the queue is waiting for room (so a pod leaving needs no
+    /// scheduling cycle); true when unsure.
+    func mayHaveWaitingPods(in store: Store) -> Bool
 }
 
 extension PodPlacement {
+    public func mayHaveWaitingPods(in store: Store) -> Bool { true }
+
     public func pendingPods(in store: Store) -> [Pod] {
         store.list(kind: "Pod").filter { $0.withPod { $0.spec?.nodeName == nil && $0.metadata.deletionTimestamp == nil } == true }.compactMap(\.pod)
     }

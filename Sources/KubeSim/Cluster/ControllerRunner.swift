@@ -15,6 +15,8 @@ public struct WorkItem: Codable, Hashable, Comparable, Sendable {
 /// Runs controllers to quiescence in virtual-time order. Like client-go's workqueue, a key is
 /// queued at most once per controller (the earlier due time wins), so a burst of changes to one
 /// object costs one reconcile.
+/// Hot properties skip the run-time exclusivity check, as `Store`'s do (one thread, no `inout`
+/// handed out).
 public final class ControllerRunner {
     public private(set) var controllers: [any Controller] = []
     /// One slot per registered controller, so the hot paths index arrays instead of hashing
@@ -28,7 +30,7 @@ public final class ControllerRunner {
         var pending: [ObjectKey: VirtualTime] = [:]
         var reconciles = 0
     }
-    private var lanes: [Lane] = []
+    @exclusivity(unchecked) private var lanes: [Lane] = []
     private var laneByName: [String: Int] = [:]
     /// A controller and its lane, by reference: the fan-out of every change copied each
     /// watcher's existential (a boxed struct) out of the list.
@@ -41,13 +43,13 @@ public final class ControllerRunner {
         }
     }
     /// For each kind seen so far, the controllers watching it (filled on first sight).
-    private var watchersByKind: [String: [Watcher]] = [:]
+    @exclusivity(unchecked) private var watchersByKind: [String: [Watcher]] = [:]
     /// The queued work ordered by due time; entries no longer pending in their lane are stale.
-    private var heap = WorkHeap()
+    @exclusivity(unchecked) private var heap = WorkHeap()
     /// Pending items over all lanes (what `isIdle` looks at).
-    private var pendingCount = 0
+    @exclusivity(unchecked) private var pendingCount = 0
     /// Reconciles run so far (for benchmarks and runaway detection).
-    public private(set) var reconcileCount = 0
+    @exclusivity(unchecked) public private(set) var reconcileCount = 0
     /// A safety net against controllers that requeue forever at the same instant.
     public var maximumReconcilesPerAdvance = 200_000
 

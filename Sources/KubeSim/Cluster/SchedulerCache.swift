@@ -34,14 +34,17 @@ final class SchedulerCache {
     let scheduler: Scheduler
     private weak var store: Store?
     /// `store.revision` when last synced: an unchanged revision means nothing was written.
-    private var revision: Int64 = -1
-    private var batch: BatchScheduler?
-    private var nodeKeys: [ObjectKey] = []
-    private var nodeVersions: [Version] = []
-    private var pods: [ObjectKey: PodEntry] = [:]
-    private var lookupVersions: [String: [ObjectKey: Version]] = [:]
+    @exclusivity(unchecked) private var revision: Int64 = -1
+    @exclusivity(unchecked) private var batch: BatchScheduler?
+    @exclusivity(unchecked) private var nodeKeys: [ObjectKey] = []
+    @exclusivity(unchecked) private var nodeVersions: [Version] = []
+    @exclusivity(unchecked) private var pods: [ObjectKey: PodEntry] = [:]
+    /// `store.revision(ofKind:)` of the nodes, pods and lookups when last read.
+    @exclusivity(unchecked) private var kindRevisions: [String: Int64] = [:]
+    /// The pending pods of the last `pendingPods` not placed since.
+    @exclusivity(unchecked) private var waiting: Set<ObjectKey> = []
     /// Bindings `place` assumed and the store has not been re-read for (upstream `AssumePod`).
-    private var assumed: [(key: ObjectKey, podKey: String, position: Int)] = []
+    @exclusivity(unchecked) private var assumed: [(key: ObjectKey, podKey: String, position: Int)] = []
 
     /// The kinds plugins look up besides nodes and pods; PriorityClass last, as changing one
     /// changes bound pods' priorities and so rebuilds everything.
@@ -51,15 +54,17 @@ final class SchedulerCache {
 
     /// The batch scheduler over the store as it is now, assumed bindings of earlier calls forgotten.
     func sync(with store: Store) -> BatchScheduler {
-        if self.store !== store || store.revision < revision { batch = nil }
+        if self.store !== store || store.revision < revision { (batch, kindRevisions) = (nil, [:]) }
         if let batch, revision == store.revision, assumed.isEmpty { return batch }
         self.store = store
         revision = store.revision
-        let nodeKeys = store.keys(kind: "Node")
-        let changedLookups = Self.lookupKinds.filter { lookupsChanged($0, in: store) }
+        let nodesChanged = kindChanged("Node", in: store)
+        let nodeKeys = nodesChanged ? store.keys(kind: "Node") : self.nodeKeys
+        let changedLookups = Self.lookupKinds.filter { kindChanged($0, in: store) }
         guard let batch, nodeKeys == self.nodeKeys, !changedLookups.contains("PriorityClass") else {
             return rebuild(store, nodeKeys)
         }
+        let hadAssumed = !assumed.isEmpty
         for (key, podKey, position) in assumed {
             batch.remove(podKey: podKey, fromNode: position)
             pods[key]?.version = .unread
@@ -75,25 +80,35 @@ final class SchedulerCache {
                 snapshot.namespaceLabels = lookups.namespaceLabels
             }
         }
-        for (position, key) in nodeKeys.enumerated() {
+        for (position, key) in nodeKeys.enumerated() where nodesChanged {
             guard let object = store.get(key), Version(object) != nodeVersions[position], case .node(let node) = object else { continue }
             nodeVersions[position] = Version(object)
             batch.update { $0.updateNode(at: position, with: NodeInfo(node: node)) }
         }
-        syncPods(store, batch)
+        if kindChanged("Pod", in: store) || hadAssumed { syncPods(store, batch) }
         return batch
     }
 
     /// Records a binding `place` assumed, undone at the next sync, which reads the pod again.
     func assume(_ pod: Pod, onNode position: Int) {
         let namespace = pod.metadata.namespace ?? "default", name = pod.metadata.name ?? ""
-        assumed.append((ObjectKey.pod(name, namespace: namespace), "\(namespace)/\(name)", position))
+        let key = ObjectKey.pod(name, namespace: namespace)
+        assumed.append((key, "\(namespace)/\(name)", position))
+        waiting.remove(key)
     }
+
+    /// False only when the queue was empty at the last look and every pod in it since was
+    /// placed: a pod deleted then frees room for no one (upstream's `AssignedPodDelete` moves
+    /// unschedulable pods back to the active queue; with none, no cycle runs). Pods created
+    /// since queued their own cycle. Before the first look, unknown, so true.
+    var mayHaveWaitingPods: Bool { revision < 0 || !waiting.isEmpty }
 
     /// The pods without `nodeName` that are not being deleted, in key order.
     func pendingPods(in store: Store) -> [Pod] {
         _ = sync(with: store)
-        return pods.filter(\.value.isPending).keys.sorted().compactMap { store.get($0)?.pod }
+        let keys = pods.filter(\.value.isPending).keys.sorted()
+        waiting = Set(keys)
+        return keys.compactMap { store.get($0)?.pod }
     }
 
     private func rebuild(_ store: Store, _ nodeKeys: [ObjectKey]) -> BatchScheduler {
@@ -149,13 +164,11 @@ final class SchedulerCache {
     }
 
     /// True when some object of `kind` was added, changed or removed since the last call.
-    private func lookupsChanged(_ kind: String, in store: Store) -> Bool {
-        let keys = store.keys(kind: kind)
-        let cached = lookupVersions[kind] ?? [:]
-        if keys.count == cached.count, keys.allSatisfy({ key in store.get(key).map(Version.init) == cached[key] }) { return false }
-        var versions: [ObjectKey: Version] = [:]
-        for key in keys { versions[key] = store.get(key).map(Version.init) }
-        lookupVersions[kind] = versions
+    private func kindChanged(_ kind: String, in store: Store) -> Bool {
+        let current = store.revision(ofKind: kind)
+        if kindRevisions[kind] == current { return false }
+        kindRevisions[kind] = current
         return true
     }
+
 }

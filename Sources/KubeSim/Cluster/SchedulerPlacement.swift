@@ -39,6 +39,8 @@ public struct SchedulerPlacement: PodPlacement {
 
     public func pendingPods(in store: Store) -> [Pod] { cache.pendingPods(in: store) }
 
+    public func mayHaveWaitingPods(in store: Store) -> Bool { cache.mayHaveWaitingPods }
+
     /// The cache itself, for the test that compares it with a fresh snapshot.
     var cacheForTesting: SchedulerCache { cache }
 

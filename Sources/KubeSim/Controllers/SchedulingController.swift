@@ -19,7 +19,9 @@ struct SchedulingController: Controller {
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         switch event.key.kind {
         case "Pod":
-            if event.type == .deleted { return [Self.queueKey] }  // a pod leaving frees room
+            if event.type == .deleted {  // a pod leaving frees room, for pods waiting for it
+                return cluster.placement?.mayHaveWaitingPods(in: store) == true ? [Self.queueKey] : []
+            }
             guard event.object.withPod({ $0.spec?.nodeName == nil }) == true else { return [] }
             return [Self.queueKey]
         case "Node":

@@ -23,12 +23,17 @@ struct Fingerprint: Hashable, Sendable {
                     hash = Self.mix(hash, base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                     offset += 8
                 }
+                // The last 0–7 bytes in at most three loads, not a loop over each.
                 var tail: UInt64 = 0, shift: UInt64 = 0
-                while offset < count {
-                    tail |= UInt64(base.load(fromByteOffset: offset, as: UInt8.self)) << shift
-                    shift += 8
-                    offset += 1
+                if count - offset >= 4 {
+                    tail = UInt64(base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+                    (offset, shift) = (offset + 4, 32)
                 }
+                if count - offset >= 2 {
+                    tail |= UInt64(base.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) << shift
+                    (offset, shift) = (offset + 2, shift + 16)
+                }
+                if offset < count { tail |= UInt64(base.load(fromByteOffset: offset, as: UInt8.self)) << shift }
                 hash = Self.mix(hash, tail)
             }
             return Self.mix(hash, UInt64(count) | 0xff00_0000_0000_0000)

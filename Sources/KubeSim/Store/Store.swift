@@ -48,17 +48,25 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
 /// The cluster's objects keyed by kind/namespace/name, with what the API server adds to each:
 /// uid, resourceVersion, generation, creationTimestamp. Every change is also queued as a
 /// `WatchEvent` for the controller runner.
+///
+/// The hot stored properties skip the dynamic exclusivity check (`@exclusivity(unchecked)`):
+/// a class's properties are checked at run time on every access, and those checks (a
+/// thread-local access set each time) were 4% of a simulation. The store is used from one
+/// thread and never hands out an `inout` to its properties, so no access can overlap.
 public final class Store {
-    public private(set) var objects: [ObjectKey: KubeObject] = [:]
-    private var index = StoreIndex()
+    @exclusivity(unchecked) public private(set) var objects: [ObjectKey: KubeObject] = [:]
+    @exclusivity(unchecked) private var index = StoreIndex()
     /// The cluster-wide counter behind every `metadata.resourceVersion` (etcd's revision).
-    public private(set) var revision: Int64 = 0
-    public var random: SeededRandom
+    @exclusivity(unchecked) public private(set) var revision: Int64 = 0
+    /// For each kind, the revision of its last write: a cache of one kind (the scheduler's of
+    /// claims, classes, nodes) knows it is current without reading every object again.
+    @exclusivity(unchecked) private var kindRevisions: [String: Int64] = [:]
+    @exclusivity(unchecked) public var random: SeededRandom
     /// The time of the change being made; the runner sets it before each reconcile.
-    public var now: VirtualTime = .zero {
+    @exclusivity(unchecked) public var now: VirtualTime = .zero {
         didSet { if now != oldValue { nowStamp = nil } }
     }
-    private var nowStamp: String?
+    @exclusivity(unchecked) private var nowStamp: String?
     /// `now` in RFC 3339, formatted once per instant: a busy instant stamps a dozen writes and
     /// Events, and each formatting allocated a string.
     public var nowRFC3339: String {
@@ -68,20 +76,25 @@ public final class Store {
         return stamp
     }
     /// Changes not yet handed to controllers.
-    public private(set) var pendingEvents: [WatchEvent] = []
+    @exclusivity(unchecked) public private(set) var pendingEvents: [WatchEvent] = []
     /// State kubelets keep outside the API (containers, logs, pulled images), keyed by pod.
-    public var containerRuntime: [ObjectKey: PodRuntime] = [:]
+    @exclusivity(unchecked) public var containerRuntime: [ObjectKey: PodRuntime] = [:]
+    /// What each distinct container command does (the kubelet's interpreter, memoised).
+    let scriptRuns = ScriptRunCache()
     /// Images each node has pulled (`IfNotPresent` skips the pull for these).
-    public var nodeImages: [String: Set<String>] = [:]
+    @exclusivity(unchecked) public var nodeImages: [String: Set<String>] = [:]
     /// Every event as it happened, in order; `Event` objects aggregate repeats like upstream.
-    public var eventLog: [RecordedEvent] = []
+    @exclusivity(unchecked) public var eventLog: [RecordedEvent] = []
     /// `Event` objects by what makes a repeat a repeat (uid, reason, message, field path), so the
     /// recorder finds the one to bump without listing every event.
-    var eventsByIdentity: [EventIdentity: ObjectKey] = [:]
+    @exclusivity(unchecked) var eventsByIdentity: [EventIdentity: ObjectKey] = [:]
     /// Each Event's etcd lease (`--event-ttl`), renewed by every write of it.
-    var eventLeases = EventLeases()
+    @exclusivity(unchecked) var eventLeases = EventLeases()
 
     public init(seed: UInt64 = 1) { random = SeededRandom(seed: seed) }
+
+    /// The revision of the last create, update or removal of an object of `kind` (0: none yet).
+    public func revision(ofKind kind: String) -> Int64 { kindRevisions[kind] ?? 0 }
 
     public func get(_ key: ObjectKey) -> KubeObject? { objects[key] }
 
@@ -126,6 +139,7 @@ public final class Store {
         let key = keyOf(meta)
         guard objects[key] == nil else { throw APIError.alreadyExists(key) }
         revision += 1
+        kindRevisions[kind] = revision
         meta.uid = random.uuid()
         meta.resourceVersion = String(revision)
         meta.generation = 1
@@ -178,6 +192,7 @@ public final class Store {
             return object
         }
         revision += 1
+        kindRevisions[object.kind] = revision
         meta.resourceVersion = String(revision)
         object.meta = meta
         objects[object.key] = object
@@ -225,6 +240,7 @@ public final class Store {
         guard let old = objects.removeValue(forKey: key) else { return nil }
         index.remove(old, at: key)
         revision += 1
+        kindRevisions[key.kind] = revision
         switch old {
         case .pod: containerRuntime[key] = nil
         case .event(let event):
@@ -268,6 +284,7 @@ public final class Store {
         }
         eventLeases = EventLeases.restored(events, now: now)
         self.revision = revision
+        kindRevisions = Dictionary(objects.keys.map { ($0.kind, revision) }, uniquingKeysWith: max)
     }
 
     /// Anything but metadata and status changed. Compared as values: a JSON round trip of

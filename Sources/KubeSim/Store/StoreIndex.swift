@@ -20,8 +20,33 @@ struct StoreIndex {
         func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.value) }
     }
 
-    /// Keys per scope, sorted.
-    private var keysByScope: [Scope: [ObjectKey]] = [:]
+    /// One scope's keys, with their sorted order made when asked for: a write that only adds at
+    /// the end keeps it, any other drops it. Events come and go by the hundred between two
+    /// listings of them, and keeping a sorted array of them shifted it on every write.
+    private struct ScopeKeys {
+        var members: Set<ObjectKey> = []
+        var sorted: [ObjectKey]? = []
+
+        mutating func insert(_ key: ObjectKey) {
+            guard members.insert(key).inserted else { return }
+            // Names alone order one scope's keys (they share kind and namespace).
+            if let last = sorted?.last, !(last.name < key.name) { sorted = nil } else { sorted?.append(key) }
+        }
+
+        mutating func remove(_ key: ObjectKey) {
+            guard members.remove(key) != nil else { return }
+            if sorted?.last == key { sorted?.removeLast() } else { sorted = nil }
+        }
+
+        mutating func ordered() -> [ObjectKey] {
+            if let sorted { return sorted }
+            let made = members.sorted { $0.name < $1.name }
+            sorted = made
+            return made
+        }
+    }
+
+    private var keysByScope: [Scope: ScopeKeys] = [:]
     /// kind → its namespaces holding at least one object.
     private(set) var namespacesByKind: [String: Set<String>] = [:]
     private(set) var keyByUID: [String: ObjectKey] = [:]
@@ -30,7 +55,7 @@ struct StoreIndex {
     mutating func insert(_ object: KubeObject, at key: ObjectKey) {
         let scope = Scope(kind: key.kind, namespace: key.namespace)
         var isNew = false
-        Self.insertSorted(key, into: &keysByScope[scope, default: { isNew = true; return [] }()])
+        keysByScope[scope, default: { isNew = true; return ScopeKeys() }()].insert(key)
         if isNew { namespacesByKind[key.kind, default: []].insert(key.namespace) }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
         if let uid { keyByUID[uid] = key }
@@ -43,8 +68,8 @@ struct StoreIndex {
         // every key of the scope.
         var isEmpty = false
         if let index = keysByScope.index(forKey: scope) {
-            keysByScope.values[index].removeFirst(key)
-            isEmpty = keysByScope.values[index].isEmpty
+            keysByScope.values[index].remove(key)
+            isEmpty = keysByScope.values[index].members.isEmpty
         }
         if isEmpty {
             keysByScope[scope] = nil
@@ -68,38 +93,17 @@ struct StoreIndex {
     }
 
     /// Keys of one kind, in one namespace or all (nil), sorted as `ObjectKey` sorts.
-    func keys(kind: String, namespace: String?) -> [ObjectKey] {
-        if let namespace { return keysByScope[Scope(kind: kind, namespace: namespace)] ?? [] }
+    mutating func keys(kind: String, namespace: String?) -> [ObjectKey] {
+        if let namespace { return ordered(Scope(kind: kind, namespace: namespace)) }
         guard let namespaces = namespacesByKind[kind] else { return [] }
         if namespaces.count == 1, let only = namespaces.first {  // most kinds live in one namespace
-            return keysByScope[Scope(kind: kind, namespace: only)] ?? []
+            return ordered(Scope(kind: kind, namespace: only))
         }
-        return namespaces.sorted().flatMap { keysByScope[Scope(kind: kind, namespace: $0)] ?? [] }
+        return namespaces.sorted().flatMap { ordered(Scope(kind: kind, namespace: $0)) }
     }
 
-    /// Where `key` belongs among one scope's sorted keys: they share kind and namespace, so
-    /// names alone order them.
-    fileprivate static func position(of key: ObjectKey, in keys: [ObjectKey]) -> Int {
-        var low = 0, high = keys.count
-        while low < high {
-            let middle = (low + high) / 2
-            if keys[middle].name < key.name { low = middle + 1 } else { high = middle }
-        }
-        return low
-    }
-
-    private static func insertSorted(_ key: ObjectKey, into keys: inout [ObjectKey]) {
-        if let last = keys.last, last.name < key.name { keys.append(key); return }
-        let position = Self.position(of: key, in: keys)
-        if position < keys.count, keys[position].name == key.name { return }
-        keys.insert(key, at: position)
-    }
-}
-
-extension Array where Element == ObjectKey {
-    /// Removes `key` from these sorted keys, if present.
-    fileprivate mutating func removeFirst(_ key: ObjectKey) {
-        let position = StoreIndex.position(of: key, in: self)
-        if position < count, self[position].name == key.name { remove(at: position) }
+    private mutating func ordered(_ scope: Scope) -> [ObjectKey] {
+        guard let index = keysByScope.index(forKey: scope) else { return [] }
+        return keysByScope.values[index].ordered()
     }
 }
