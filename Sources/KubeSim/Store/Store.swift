@@ -168,17 +168,18 @@ public final class Store {
         meta.generation = old.meta.generation ?? 1
         if Self.specDiffers(old, object) { meta.generation = (meta.generation ?? 1) + 1 }
         object.meta = meta
-        return commit(object, replacing: old)
+        return commit(object, replacing: old, at: key)
     }
 
     /// Writes status (or metadata) without touching generation, as the `/status` subresource does.
     @discardableResult
     public func updateStatus(_ object: KubeObject) -> KubeObject? {
-        guard let old = objects[object.key] else { return nil }
-        return commit(object, replacing: old)
+        let key = object.key
+        guard let old = objects[key] else { return nil }
+        return commit(object, replacing: old, at: key)
     }
 
-    private func commit(_ object: KubeObject, replacing old: KubeObject) -> KubeObject {
+    private func commit(_ object: KubeObject, replacing old: KubeObject, at key: ObjectKey) -> KubeObject {
         var object = object
         var meta = object.meta
         let oldVersion = old.withMetadata { $0.resourceVersion }
@@ -187,18 +188,18 @@ public final class Store {
             object.meta = meta
         }
         guard object != old else { return old }  // no-op writes leave resourceVersion alone
-        if Self.lastFinalizerRemoved(from: old, in: object) {
-            remove(object.key)
+        if Self.lastFinalizerRemoved(from: old, in: object, meta: meta) {
+            remove(key)
             return object
         }
         revision += 1
         kindRevisions[object.kind] = revision
         meta.resourceVersion = String(revision)
         object.meta = meta
-        objects[object.key] = object
-        index.replace(old, with: object, at: object.key)
-        if case .event = object { eventLeases.grant(object.key, at: now) }
-        pendingEvents.append(WatchEvent(type: .modified, key: object.key, object: object))
+        objects[key] = object
+        index.replace(old, with: object, at: key)
+        if case .event = object { eventLeases.grant(key, at: now) }
+        pendingEvents.append(WatchEvent(type: .modified, key: key, object: object))
         return object
     }
 
@@ -223,8 +224,9 @@ public final class Store {
 
     /// A deleted object whose last finalizer this write removes goes with the write, once its grace
     /// period is over (the registry's `deleteWithoutFinalizers` after an update).
-    private static func lastFinalizerRemoved(from old: KubeObject, in new: KubeObject) -> Bool {
-        new.withMetadata { $0.deletionTimestamp != nil && ($0.finalizers ?? []).isEmpty && ($0.deletionGracePeriodSeconds ?? 0) == 0 }
+    /// `meta` is `new`'s metadata, already read (each read copies all of it).
+    private static func lastFinalizerRemoved(from old: KubeObject, in new: KubeObject, meta: ObjectMeta) -> Bool {
+        meta.deletionTimestamp != nil && (meta.finalizers ?? []).isEmpty && (meta.deletionGracePeriodSeconds ?? 0) == 0
             && old.withMetadata { !($0.finalizers ?? []).isEmpty } && !Self.waitsForNamespaceFinalizers(new)
     }
 

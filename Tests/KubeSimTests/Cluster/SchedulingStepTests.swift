@@ -37,6 +37,32 @@ struct SchedulingStepTests {
         #expect(cluster.reasons("huge") == ["FailedScheduling"])
     }
 
+    @Test("A pod waiting for room is bound once a pod holding it is deleted (upstream: AssignedPodDelete moves unschedulable pods back to the active queue)")
+    func deletionFreesRoom() throws {
+        let cluster = Cluster()
+        for node in ["worker-2", "worker-3"] { try cluster.setNode(node, .cordon) }
+        try cluster.apply(yaml: Self.pending("first", memory: "10Gi"))
+        try cluster.apply(yaml: Self.pending("second", memory: "10Gi"))
+        try cluster.advance(by: .seconds(10))
+        #expect(cluster.pod("first")?.spec?.nodeName == "worker-1")
+        #expect(cluster.pod("second")?.spec?.nodeName == nil)
+        try cluster.delete(.pod("first"), gracePeriod: 0)
+        try cluster.advance(by: .seconds(10))
+        #expect(cluster.pod("first") == nil)
+        #expect(cluster.pod("second")?.spec?.nodeName == "worker-1")
+    }
+
+    @Test("A pod deleted while no pod waits runs no scheduling cycle")
+    func deletionWithoutWaiters() throws {
+        let cluster = try cluster(Self.pending("web"))
+        try cluster.advance(by: .seconds(10))
+        let before = cluster.runner.reconcilesByController["scheduler", default: 0]
+        try cluster.delete(.pod("web"), gracePeriod: 0)
+        try cluster.advance(by: .seconds(10))
+        #expect(cluster.pod("web") == nil)
+        #expect(cluster.runner.reconcilesByController["scheduler", default: 0] == before)
+    }
+
     @Test("A cordoned node gets no new pods")
     func cordoned() throws {
         let cluster = Cluster()

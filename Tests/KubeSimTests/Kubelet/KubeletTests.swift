@@ -239,3 +239,37 @@ struct QoSTests {
         #expect(QoS.podClass(try spec("{limits: {memory: 128Mi}}")) == "Burstable")
     }
 }
+
+/// Pods running the same command share one interpretation of it (`ScriptRunCache`); what each
+/// prints must still be its own, as a real shell would print it.
+@Suite("Kubelet: one command, many pods")
+struct KubeletScriptSharingTests {
+    static func pod(_ name: String, script: String, greeting: String) -> String {
+        podYAML(name, image: "busybox:1.36", container: """
+            command: [sh, -c, "\(script)"]
+            env: [{name: GREETING, value: \(greeting)}]
+        """, restartPolicy: "Never")
+    }
+
+    @Test("Two pods with the same command and different values each log their own $GREETING, and their own hostname")
+    func ownValues() throws {
+        let cluster = try cluster([Self.pod("one", script: "echo $GREETING", greeting: "hello"),
+                                   Self.pod("two", script: "echo $GREETING", greeting: "bonjour"),
+                                   Self.pod("three", script: "echo $GREETING from $(hostname)", greeting: "hi"),
+                                   Self.pod("four", script: "echo $GREETING from $(hostname)", greeting: "hi")].joined(separator: "\n---\n"))
+        try cluster.advance(by: .seconds(30))
+        #expect(try cluster.logs(pod: "one") == ["hello"])
+        #expect(try cluster.logs(pod: "two") == ["bonjour"])
+        #expect(try cluster.logs(pod: "three") == ["hi from three"])
+        #expect(try cluster.logs(pod: "four") == ["hi from four"])
+    }
+
+    @Test("A command reading no variable still prints each pod's environment through printenv")
+    func printenvSeesAll() throws {
+        let cluster = try cluster([Self.pod("one", script: "printenv", greeting: "hi"),
+                                   Self.pod("two", script: "printenv", greeting: "hi")].joined(separator: "\n---\n"))
+        try cluster.advance(by: .seconds(30))
+        #expect(try cluster.logs(pod: "one").contains("HOSTNAME=one"))
+        #expect(try cluster.logs(pod: "two").contains("HOSTNAME=two"))
+    }
+}
