@@ -44,6 +44,7 @@ public final class ControllerRunner {
     }
     /// For each kind seen so far, the controllers watching it (filled on first sight).
     @exclusivity(unchecked) private var watchersByKind: [String: [Watcher]] = [:]
+    @exclusivity(unchecked) private var lastWatched: (kind: String, watchers: [Watcher])?
     /// The queued work ordered by due time; entries no longer pending in their lane are stale.
     @exclusivity(unchecked) private var heap = WorkHeap()
     /// Pending items over all lanes (what `isIdle` looks at).
@@ -76,6 +77,7 @@ public final class ControllerRunner {
             laneByName[controller.name] = lanes.count - 1
         }
         watchersByKind = [:]
+        lastWatched = nil
         let order = lanes.map(\.name).sorted()
         for index in lanes.indices { lanes[index].rank = order.firstIndex(of: lanes[index].name) ?? 0 }
     }
@@ -109,6 +111,15 @@ public final class ControllerRunner {
     }
 
     private func watchers(of kind: String) -> [Watcher] {
+        // Changes come in runs of one kind (a kubelet's Events, a batch of expiries): equal
+        // short names compare as one word, where the dictionary hashed the name every time.
+        if let last = lastWatched, last.kind == kind { return last.watchers }
+        let watchers = lookUpWatchers(of: kind)
+        lastWatched = (kind, watchers)
+        return watchers
+    }
+
+    private func lookUpWatchers(of kind: String) -> [Watcher] {
         if let watchers = watchersByKind[kind] { return watchers }
         let watchers = controllers.filter { $0.watchedKinds?.contains(kind) ?? true }.compactMap { controller in
             laneByName[controller.name].map { Watcher(lane: $0, controller: controller) }

@@ -98,6 +98,12 @@ enum PodStatusWriter {
     /// Sets a condition, keeping `lastTransitionTime` when the status does not change.
     static func setCondition(_ condition: PodCondition, on pod: inout Pod) {
         var status = pod.status ?? PodStatus()
+        setCondition(condition, on: &status)
+        pod.status = status
+    }
+
+    /// The same on a status being built, so that setting several costs one write of the pod's.
+    static func setCondition(_ condition: PodCondition, on status: inout PodStatus) {
         var conditions = status.conditions ?? []
         var condition = condition
         if let index = conditions.firstIndex(where: { $0.type == condition.type }) {
@@ -107,6 +113,5 @@ enum PodStatusWriter {
             conditions.append(condition)
         }
         status.conditions = conditions
-        pod.status = status
     }
 }

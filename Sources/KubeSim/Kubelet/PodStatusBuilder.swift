@@ -30,7 +30,6 @@ enum PodStatusBuilder {
             conditions[2].2 = "PodCompleted"; conditions[3].2 = "PodCompleted"
             conditions[2].3 = nil; conditions[3].3 = nil
         }
-        pod.status = status
         for (type, isTrue, reason, message) in conditions {
             var condition = PodCondition()
             condition.type = type
@@ -38,13 +37,14 @@ enum PodStatusBuilder {
             condition.reason = isTrue ? nil : reason
             condition.message = isTrue ? nil : message
             condition.lastTransitionTime = at
-            PodStatusWriter.setCondition(condition, on: &pod)
+            PodStatusWriter.setCondition(condition, on: &status)
         }
         var scheduled = PodCondition()
         scheduled.type = "PodScheduled"
         scheduled.status = "True"
-        scheduled.lastTransitionTime = PodStatusWriter.condition("PodScheduled", of: pod)?.lastTransitionTime ?? at
-        PodStatusWriter.setCondition(scheduled, on: &pod)
+        scheduled.lastTransitionTime = status.conditions?.first { $0.type == "PodScheduled" }?.lastTransitionTime ?? at
+        PodStatusWriter.setCondition(scheduled, on: &status)
+        pod.status = status
     }
 
     static func hostIP(of node: Node) -> String {

@@ -13,8 +13,8 @@ struct Fingerprint: Hashable, Sendable {
     /// FxHash do); its length goes into the last word, so ("ab", "c") ≠ ("a", "bc").
     @inline(__always)
     mutating func add(_ part: String) {
-        var part = part  // `withUTF8` needs a var; iterating `utf8` cost ten times more per byte
-        value = part.withUTF8 { bytes in
+        // Borrowed bytes: `withUTF8` needs a `var`, a copy that retained and released the string.
+        value = part.utf8.withContiguousStorageIfAvailable { bytes in
             var hash = value
             var offset = 0
             let count = bytes.count
@@ -37,7 +37,15 @@ struct Fingerprint: Hashable, Sendable {
                 hash = Self.mix(hash, tail)
             }
             return Self.mix(hash, UInt64(count) | 0xff00_0000_0000_0000)
-        }
+        } ?? Self.slowly(part, value)
+    }
+
+    /// Strings without contiguous UTF-8 (bridged ones, which Linux does not make): copied first.
+    private static func slowly(_ part: String, _ value: UInt64) -> UInt64 {
+        var fingerprint = Fingerprint()
+        fingerprint.value = value
+        fingerprint.add(String(decoding: Array(part.utf8), as: UTF8.self))
+        return fingerprint.value
     }
 
     @inline(__always)

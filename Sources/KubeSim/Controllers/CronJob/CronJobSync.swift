@@ -88,6 +88,7 @@ struct CronJobSync {
         var status = cronJob.status ?? CronJobStatus()
         var active = status.active ?? []
         let children = Set(jobs.compactMap(\.metadata.uid))
+        var lastSuccess = status.lastSuccessfulTime.flatMap(VirtualTime.init(rfc3339:))
         for job in jobs {
             let uid = job.metadata.uid ?? ""
             let listed = active.contains { $0.uid == uid }
@@ -102,8 +103,7 @@ struct CronJobSync {
             }
             if JobConditions.isTrue(job, JobConditions.complete), let completed = job.status?.completionTime,
                let time = VirtualTime(rfc3339: completed) {
-                let last = status.lastSuccessfulTime.flatMap(VirtualTime.init(rfc3339:))
-                if last.map({ time > $0 }) ?? true { status.lastSuccessfulTime = completed }
+                if lastSuccess.map({ time > $0 }) ?? true { (status.lastSuccessfulTime, lastSuccess) = (completed, time) }
             }
         }
         for reference in active where !children.contains(reference.uid ?? "") {

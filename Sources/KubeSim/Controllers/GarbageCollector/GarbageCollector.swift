@@ -18,9 +18,9 @@ struct GarbageCollector: Controller {
     static let foregroundFinalizer = "foregroundDeletion"
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
-        let (uid, owners) = event.object.withMetadata { ($0.uid, $0.ownerReferences ?? []) }
         switch event.type {
         case .deleted:
+            let (uid, owners) = event.object.withMetadata { ($0.uid, $0.ownerReferences ?? []) }
             guard let uid else { return [] }
             // Its dependents may have lost their last owner; owners deleting in the foreground may
             // have lost their last blocking dependent.
@@ -29,6 +29,7 @@ struct GarbageCollector: Controller {
         case .added:
             // A dependent created after its owner vanished, or while it deletes in the foreground,
             // is collected too; one whose owners all stand has nothing for `attemptToDelete`.
+            let owners = event.object.withMetadata { $0.ownerReferences ?? [] }
             guard !owners.isEmpty else { return [] }
             let allSolid = owners.allSatisfy { reference in store.object(withUID: reference.uid).map { !Self.isDeletingDependents($0) } ?? false }
             return allSolid ? [] : [event.key]
