@@ -258,8 +258,11 @@ public final class Store {
 
     /// Hands the queued changes to the runner.
     public func takePendingEvents() -> [WatchEvent] {
-        defer { pendingEvents.removeAll() }
-        return pendingEvents
+        let taken = pendingEvents
+        // A buffer of the same size for the next batch: emptied to nothing, every batch regrew
+        // it append by append.
+        pendingEvents.removeAll(keepingCapacity: true)
+        return taken
     }
 
     /// Objects whose `ownerReferences` name `uid`, sorted by key.
