@@ -170,5 +170,4 @@ final class SchedulerCache {
         kindRevisions[kind] = current
         return true
     }
-
 }

@@ -13,37 +13,30 @@ final class ScriptRunCache {
 
         /// Only the variables the command can read: every pod's `HOSTNAME` differs, and keying
         /// on it would miss every time. A variable is read only where its name is written
-        /// (`$NAME`, `${NAME}`, `$(NAME)`), except by `env`/`printenv` and `hostname`, and by an
-        /// image's own entrypoint (its required settings), which get all of them.
+        /// (`$NAME`, `${NAME}`, `$(NAME)`), so one whose name appears nowhere in the command is
+        /// left out; `env`/`printenv`, `hostname` and an image's own entrypoint (its required
+        /// settings) read them all.
         init(image: String, command: [String]?, args: [String]?, environment: [String: String]) {
             self.image = image
             self.command = command
             self.args = args
-            let words = Self.identifiers(in: (command ?? []) + (args ?? []))
-            if command == nil || words.contains("env") || words.contains("printenv") || words.contains("hostname") {
+            let text = Array(((command ?? []) + (args ?? [])).joined(separator: " ").utf8)
+            if command == nil || Self.mentions(text, "env") || Self.mentions(text, "hostname") {
                 self.environment = environment
             } else {
-                self.environment = environment.filter { words.contains(Substring($0.key)) }
+                self.environment = environment.filter { Self.mentions(text, $0.key) }
             }
         }
 
-        /// The maximal runs of letters, digits and `_`: every name a `$NAME` could spell.
-        private static func identifiers(in words: [String]) -> Set<Substring> {
-            var found: Set<Substring> = []
-            for word in words {
-                var start: String.Index?
-                for index in word.indices {
-                    let character = word[index]
-                    if character.isASCII, character.isLetter || character.isNumber || character == "_" {
-                        if start == nil { start = index }
-                    } else if let first = start {
-                        found.insert(word[first..<index])
-                        start = nil
-                    }
-                }
-                if let first = start { found.insert(word[first...]) }
+        /// `name` occurs somewhere in `text` (bytes: Foundation's `contains` bridged each call).
+        private static func mentions(_ text: [UInt8], _ name: String) -> Bool {
+            let needle = Array(name.utf8)
+            guard let first = needle.first else { return true }
+            guard needle.count <= text.count else { return false }
+            for start in 0...(text.count - needle.count) where text[start] == first {
+                if text[start..<(start + needle.count)].elementsEqual(needle) { return true }
             }
-            return found
+            return false
         }
     }
 

@@ -52,7 +52,7 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
 /// The hot stored properties skip the dynamic exclusivity check (`@exclusivity(unchecked)`):
 /// a class's properties are checked at run time on every access, and those checks (a
 /// thread-local access set each time) were 4% of a simulation. The store is used from one
-/// thread and never hands out an `inout` to its properties, so no access can overlap.
+/// thread, and no access to these is held across a call back into the store, so none overlap.
 public final class Store {
     @exclusivity(unchecked) public private(set) var objects: [ObjectKey: KubeObject] = [:]
     @exclusivity(unchecked) private var index = StoreIndex()

@@ -264,6 +264,20 @@ struct KubeletScriptSharingTests {
         #expect(try cluster.logs(pod: "four") == ["hi from four"])
     }
 
+    @Test("$(NAME) in a command is expanded from each pod's own variables, names with dots included")
+    func dependentVariables() throws {
+        let pods = ["one": "hello", "two": "bonjour"].sorted { $0.key < $1.key }.map { name, value in
+            podYAML(name, image: "busybox:1.36", container: """
+                command: [sh, -c, "echo $(app.greeting)"]
+                env: [{name: app.greeting, value: \(value)}]
+            """, restartPolicy: "Never")
+        }
+        let cluster = try cluster(pods.joined(separator: "\n---\n"))
+        try cluster.advance(by: .seconds(30))
+        #expect(try cluster.logs(pod: "one") == ["hello"])
+        #expect(try cluster.logs(pod: "two") == ["bonjour"])
+    }
+
     @Test("A command reading no variable still prints each pod's environment through printenv")
     func printenvSeesAll() throws {
         let cluster = try cluster([Self.pod("one", script: "printenv", greeting: "hi"),
