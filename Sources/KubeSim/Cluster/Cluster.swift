@@ -89,14 +89,19 @@ public protocol PodPlacement {
     func pendingPods(in store: Store) -> [Pod]
     /// False when no pod already in the queue is waiting for room (so a pod leaving needs no
     /// scheduling cycle); true when unsure.
-    func mayHaveWaitingPods(in store: Store) -> Bool
+    var mayHaveWaitingPods: Bool { get }
+}
+
+extension Pod {
+    /// In the scheduling queue: no `nodeName` yet, and not being deleted.
+    var awaitsScheduling: Bool { spec?.nodeName == nil && metadata.deletionTimestamp == nil }
 }
 
 extension PodPlacement {
-    public func mayHaveWaitingPods(in store: Store) -> Bool { true }
+    public var mayHaveWaitingPods: Bool { true }
 
     public func pendingPods(in store: Store) -> [Pod] {
-        store.list(kind: "Pod").filter { $0.withPod { $0.spec?.nodeName == nil && $0.metadata.deletionTimestamp == nil } == true }.compactMap(\.pod)
+        store.list(kind: "Pod").filter { $0.withPod(\.awaitsScheduling) == true }.compactMap(\.pod)
     }
 
     public func place(_ pods: [Pod], in store: Store) -> [PlacementOutcome] {

@@ -151,16 +151,13 @@ final class SchedulerCache {
         guard case .pod(let pod) = object else { return }
         var previous: PodInfo?
         if let entry = pods[key], let position = entry.position { previous = batch.remove(podKey: entry.podKey, fromNode: position) }
-        // What a fresh snapshot counts: bound pods that have not finished, on a node it has.
-        var position: Int?
-        if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty, pod.status?.phase != "Succeeded", pod.status?.phase != "Failed" {
-            position = batch.snapshot.index(ofNode: nodeName)
-        }
+        // Where a fresh snapshot counts it, if on a node it has.
+        let position = ClusterSnapshot.node(counting: pod).flatMap(batch.snapshot.index(ofNode:))
         if let position {
             batch.insert(PodInfo.reread(pod, reusing: previous, priorityClasses: batch.snapshot.priorityClasses), atNode: position)
         }
         pods[key] = PodEntry(version: version, position: position, podKey: "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")",
-                             isPending: pod.spec?.nodeName == nil && pod.metadata.deletionTimestamp == nil)
+                             isPending: pod.awaitsScheduling)
     }
 
     /// True when some object of `kind` was added, changed or removed since the last call.

@@ -39,18 +39,15 @@ public struct SchedulerPlacement: PodPlacement {
 
     public func pendingPods(in store: Store) -> [Pod] { cache.pendingPods(in: store) }
 
-    public func mayHaveWaitingPods(in store: Store) -> Bool { cache.mayHaveWaitingPods }
+    public var mayHaveWaitingPods: Bool { cache.mayHaveWaitingPods }
 
     /// The cache itself, for the test that compares it with a fresh snapshot.
     var cacheForTesting: SchedulerCache { cache }
 
     /// The scheduler's view of the store: nodes with their bound pods, plus the lookups plugins use.
     public static func snapshot(of store: Store, excluding excluded: ObjectKey? = nil) -> ClusterSnapshot {
-        // What the snapshot keeps: bound pods that have not finished.
         let pods = store.list(kind: "Pod").filter { object in
-            object.key != excluded && object.withPod { pod in
-                !(pod.spec?.nodeName ?? "").isEmpty && pod.status?.phase != "Succeeded" && pod.status?.phase != "Failed"
-            } == true
+            object.key != excluded && object.withPod { ClusterSnapshot.node(counting: $0) != nil } == true
         }.compactMap(\.pod)
         return snapshot(of: store, nodeInfos: store.nodes.map { NodeInfo(node: $0) }, pods: pods)
     }

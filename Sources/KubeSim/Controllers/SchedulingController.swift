@@ -20,7 +20,7 @@ struct SchedulingController: Controller {
         switch event.key.kind {
         case "Pod":
             if event.type == .deleted {  // a pod leaving frees room, for pods waiting for it
-                return cluster.placement?.mayHaveWaitingPods(in: store) == true ? [Self.queueKey] : []
+                return cluster.placement?.mayHaveWaitingPods == true ? [Self.queueKey] : []
             }
             guard event.object.withPod({ $0.spec?.nodeName == nil }) == true else { return [] }
             return [Self.queueKey]

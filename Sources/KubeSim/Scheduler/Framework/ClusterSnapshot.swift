@@ -50,11 +50,16 @@ public struct ClusterSnapshot: Sendable {
         self.priorityClasses = Dictionary(priorityClasses.map { ($0.metadata.name ?? "", $0) }, uniquingKeysWith: { $1 })
         imageNodeCounts = Self.imageNodeCounts(of: self.nodes)
         for pod in pods {
-            guard let nodeName = pod.spec?.nodeName, !nodeName.isEmpty else { continue }
-            let phase = pod.status?.phase
-            if phase == "Succeeded" || phase == "Failed" { continue }
+            guard let nodeName = Self.node(counting: pod) else { continue }
             bind(pod, to: nodeName)
         }
+    }
+
+    /// The node whose `NodeInfo` counts `pod`: bound, and not finished (`Succeeded`/`Failed`).
+    static func node(counting pod: Pod) -> String? {
+        guard let nodeName = pod.spec?.nodeName, !nodeName.isEmpty else { return nil }
+        let phase = pod.status?.phase
+        return phase == "Succeeded" || phase == "Failed" ? nil : nodeName
     }
 
     public func index(ofNode name: String) -> Int? { nodeIndex[name] }
