@@ -40,7 +40,7 @@ final class SchedulerCache {
     @exclusivity(unchecked) private var nodeVersions: [Version] = []
     @exclusivity(unchecked) private var pods: [ObjectKey: PodEntry] = [:]
     /// `store.revision(ofKind:)` of the nodes, pods and lookups when last read.
-    @exclusivity(unchecked) private var kindRevisions: [String: Int64] = [:]
+    @exclusivity(unchecked) private var kindRevisions: [HashedString: Int64] = [:]
     /// The pending pods of the last `pendingPods` not placed since.
     @exclusivity(unchecked) private var waiting: Set<ObjectKey> = []
     /// Bindings `place` assumed and the store has not been re-read for (upstream `AssumePod`).
@@ -163,6 +163,7 @@ final class SchedulerCache {
     /// True when some object of `kind` was added, changed or removed since the last call.
     private func kindChanged(_ kind: String, in store: Store) -> Bool {
         let current = store.revision(ofKind: kind)
+        let kind = HashedString(kind)
         if kindRevisions[kind] == current { return false }
         kindRevisions[kind] = current
         return true

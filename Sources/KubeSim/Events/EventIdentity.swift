@@ -20,6 +20,8 @@ struct EventIdentity: Hashable {
     }
 
     func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.value) }
+    /// The bucket straight from the fingerprint (see `Fingerprint.rawHashValue(seed:)`).
+    func _rawHashValue(seed: Int) -> Int { fingerprint.rawHashValue(seed: seed) }
 
     init(_ event: Event) {
         self.init(uid: event.involvedObject.uid, reason: event.reason ?? "", fieldPath: event.involvedObject.fieldPath, message: event.message ?? "")

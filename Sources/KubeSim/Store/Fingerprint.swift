@@ -62,4 +62,13 @@ struct Fingerprint: Hashable, Sendable {
         fingerprint.add(fourth)
         return fingerprint
     }
+
+    /// A hashed collection's bucket for this fingerprint under its `seed`. `Hashable`'s default
+    /// `_rawHashValue(seed:)` runs a SipHash `Hasher` over the one word (seeding, combining,
+    /// finalizing: about 150 instructions) on every lookup, insertion and neighbour a removal
+    /// moves; one multiply-xorshift spreads the bits as well for a table's buckets.
+    @inline(__always)
+    func rawHashValue(seed: Int) -> Int {
+        Int(truncatingIfNeeded: Self.mix(value, UInt64(truncatingIfNeeded: seed)))
+    }
 }

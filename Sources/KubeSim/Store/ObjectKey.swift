@@ -33,6 +33,8 @@ public struct ObjectKey: Codable, Hashable, Comparable, Sendable, CustomStringCo
     }
 
     public func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.value) }
+    /// The bucket straight from the fingerprint (see `Fingerprint.rawHashValue(seed:)`).
+    public func _rawHashValue(seed: Int) -> Int { fingerprint.rawHashValue(seed: seed) }
 
     public static func < (lhs: ObjectKey, rhs: ObjectKey) -> Bool {
         (lhs.kind, lhs.namespace, lhs.name) < (rhs.kind, rhs.namespace, rhs.name)

@@ -60,7 +60,7 @@ public final class Store {
     @exclusivity(unchecked) public private(set) var revision: Int64 = 0
     /// For each kind, the revision of its last write: a cache of one kind (the scheduler's of
     /// claims, classes, nodes) knows it is current without reading every object again.
-    @exclusivity(unchecked) private var kindRevisions: [String: Int64] = [:]
+    @exclusivity(unchecked) private var kindRevisions: [HashedString: Int64] = [:]
     @exclusivity(unchecked) public var random: SeededRandom
     /// The time of the change being made; the runner sets it before each reconcile.
     @exclusivity(unchecked) public var now: VirtualTime = .zero {
@@ -94,7 +94,7 @@ public final class Store {
     public init(seed: UInt64 = 1) { random = SeededRandom(seed: seed) }
 
     /// The revision of the last create, update or removal of an object of `kind` (0: none yet).
-    public func revision(ofKind kind: String) -> Int64 { kindRevisions[kind] ?? 0 }
+    public func revision(ofKind kind: String) -> Int64 { kindRevisions[HashedString(kind)] ?? 0 }
 
     public func get(_ key: ObjectKey) -> KubeObject? { objects[key] }
 
@@ -113,11 +113,11 @@ public final class Store {
 
     /// The object with this uid, if it still exists (owner lookups).
     public func object(withUID uid: String) -> KubeObject? {
-        index.keyByUID[uid].flatMap { objects[$0] }
+        index.key(withUID: uid).flatMap { objects[$0] }
     }
 
     /// True while some object has this uid.
-    public func exists(uid: String) -> Bool { index.keyByUID[uid] != nil }
+    public func exists(uid: String) -> Bool { index.key(withUID: uid) != nil }
 
     public var pods: [Pod] { list(kind: "Pod").compactMap(\.pod) }
     public var nodes: [Node] { list(kind: "Node").compactMap(\.node) }
@@ -139,7 +139,7 @@ public final class Store {
         let key = keyOf(meta)
         guard objects[key] == nil else { throw APIError.alreadyExists(key) }
         revision += 1
-        kindRevisions[kind] = revision
+        kindRevisions[HashedString(kind)] = revision
         meta.uid = random.uuid()
         meta.resourceVersion = String(revision)
         meta.generation = 1
@@ -193,7 +193,7 @@ public final class Store {
             return object
         }
         revision += 1
-        kindRevisions[object.kind] = revision
+        kindRevisions[HashedString(object.kind)] = revision
         meta.resourceVersion = String(revision)
         object.meta = meta
         objects[key] = object
@@ -242,7 +242,7 @@ public final class Store {
         guard let old = objects.removeValue(forKey: key) else { return nil }
         index.remove(old, at: key)
         revision += 1
-        kindRevisions[key.kind] = revision
+        kindRevisions[HashedString(key.kind)] = revision
         switch old {
         case .pod: containerRuntime[key] = nil
         case .event(let event):
@@ -272,7 +272,7 @@ public final class Store {
 
     /// The keys of those objects, sorted.
     public func dependentKeys(ofUID uid: String) -> [ObjectKey] {
-        index.dependentsByOwnerUID[uid].map { $0.sorted() } ?? []
+        index.dependents(ofUID: uid).map { $0.sorted() } ?? []
     }
 
     /// Restores a saved cluster (`cluster.json`): objects are put back as they were saved.
@@ -289,7 +289,7 @@ public final class Store {
         }
         eventLeases = EventLeases.restored(events, now: now)
         self.revision = revision
-        kindRevisions = Dictionary(objects.keys.map { ($0.kind, revision) }, uniquingKeysWith: max)
+        kindRevisions = Dictionary(objects.keys.map { (HashedString($0.kind), revision) }, uniquingKeysWith: max)
     }
 
     /// Anything but metadata and status changed. Compared as values: a JSON round trip of

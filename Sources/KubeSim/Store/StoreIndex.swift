@@ -18,6 +18,8 @@ struct StoreIndex {
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.value) }
+        /// The bucket straight from the fingerprint (see `Fingerprint.rawHashValue(seed:)`).
+        func _rawHashValue(seed: Int) -> Int { fingerprint.rawHashValue(seed: seed) }
     }
 
     /// One scope's keys, with their sorted order made when asked for: a write that only adds at
@@ -49,8 +51,12 @@ struct StoreIndex {
     private var keysByScope: [Scope: ScopeKeys] = [:]
     /// kind → its namespaces holding at least one object.
     private(set) var namespacesByKind: [String: Set<String>] = [:]
-    private(set) var keyByUID: [String: ObjectKey] = [:]
-    private(set) var dependentsByOwnerUID: [String: Set<ObjectKey>] = [:]
+    private var keyByUID: [HashedString: ObjectKey] = [:]
+    private var dependentsByOwnerUID: [HashedString: Set<ObjectKey>] = [:]
+
+    func key(withUID uid: String) -> ObjectKey? { keyByUID[HashedString(uid)] }
+
+    func dependents(ofUID uid: String) -> Set<ObjectKey>? { dependentsByOwnerUID[HashedString(uid)] }
 
     mutating func insert(_ object: KubeObject, at key: ObjectKey) {
         let scope = Scope(kind: key.kind, namespace: key.namespace)
@@ -58,8 +64,8 @@ struct StoreIndex {
         keysByScope[scope, default: { isNew = true; return ScopeKeys() }()].insert(key)
         if isNew { namespacesByKind[key.kind, default: []].insert(key.namespace) }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
-        if let uid { keyByUID[uid] = key }
-        for owner in owners ?? [] { dependentsByOwnerUID[owner.uid, default: []].insert(key) }
+        if let uid { keyByUID[HashedString(uid)] = key }
+        for owner in owners ?? [] { dependentsByOwnerUID[HashedString(owner.uid), default: []].insert(key) }
     }
 
     mutating func remove(_ object: KubeObject, at key: ObjectKey) {
@@ -77,10 +83,15 @@ struct StoreIndex {
             if namespacesByKind[key.kind]?.isEmpty == true { namespacesByKind[key.kind] = nil }
         }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
-        if let uid, keyByUID[uid] == key { keyByUID[uid] = nil }
+        if let uid {
+            let uid = HashedString(uid)
+            if let index = keyByUID.index(forKey: uid), keyByUID.values[index] == key { keyByUID.remove(at: index) }
+        }
         for owner in owners ?? [] {
-            dependentsByOwnerUID[owner.uid]?.remove(key)
-            if dependentsByOwnerUID[owner.uid]?.isEmpty == true { dependentsByOwnerUID[owner.uid] = nil }
+            let uid = HashedString(owner.uid)
+            guard let index = dependentsByOwnerUID.index(forKey: uid) else { continue }
+            dependentsByOwnerUID.values[index].remove(key)
+            if dependentsByOwnerUID.values[index].isEmpty { dependentsByOwnerUID.remove(at: index) }
         }
     }
 
