@@ -43,7 +43,7 @@ public final class ControllerRunner {
         }
     }
     /// For each kind seen so far, the controllers watching it (filled on first sight).
-    @exclusivity(unchecked) private var watchersByKind: [String: [Watcher]] = [:]
+    @exclusivity(unchecked) private var watchersByKind: [HashedString: [Watcher]] = [:]
     @exclusivity(unchecked) private var lastWatched: (kind: String, watchers: [Watcher])?
     /// The queued work ordered by due time; entries no longer pending in their lane are stale.
     @exclusivity(unchecked) private var heap = WorkHeap()
@@ -99,12 +99,14 @@ public final class ControllerRunner {
     /// Turns the store's pending changes into queued keys, due now.
     public func drain(_ store: Store) {
         while !store.pendingEvents.isEmpty {
-            for event in store.takePendingEvents() {
-                for watcher in watchers(of: event.key.kind) {
-                    let keys = watcher.controller.keys(for: event, in: store)
-                    guard !keys.isEmpty else { continue }
-                    let due = store.now + watcher.controller.delay(after: event, in: store)
-                    for key in keys { enqueue(key, lane: watcher.lane, at: due) }
+            store.handPendingEvents { batch in
+                for event in batch {
+                    for watcher in watchers(of: event.key.kind) {
+                        let keys = watcher.controller.keys(for: event, in: store)
+                        guard !keys.isEmpty else { continue }
+                        let due = store.now + watcher.controller.delay(after: event, in: store)
+                        for key in keys { enqueue(key, lane: watcher.lane, at: due) }
+                    }
                 }
             }
         }
@@ -120,11 +122,12 @@ public final class ControllerRunner {
     }
 
     private func lookUpWatchers(of kind: String) -> [Watcher] {
-        if let watchers = watchersByKind[kind] { return watchers }
+        let hashed = HashedString(kind)
+        if let watchers = watchersByKind[hashed] { return watchers }
         let watchers = controllers.filter { $0.watchedKinds?.contains(kind) ?? true }.compactMap { controller in
             laneByName[controller.name].map { Watcher(lane: $0, controller: controller) }
         }
-        watchersByKind[kind] = watchers
+        watchersByKind[hashed] = watchers
         return watchers
     }
 

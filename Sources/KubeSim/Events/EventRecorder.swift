@@ -23,7 +23,7 @@ extension Store {
         eventLog.append(RecordedEvent(time: now.seconds, type: type, reason: reason, object: kind + "/" + name,
                                       namespace: namespace, message: message))
         // A terminating namespace refuses new Events like any other content (NamespaceLifecycle).
-        if let home = get(ObjectKey(kind: "Namespace", name: namespace)), NamespaceLifecycle.isTerminating(home) { return }
+        if isTerminating(namespace: namespace) { return }
         let identity = EventIdentity(uid: uid, reason: reason, fieldPath: fieldPath, message: message)
         let stamp = nowRFC3339
         if let key = eventsByIdentity[identity], case .event(var event)? = get(key) {

@@ -77,6 +77,7 @@ public final class Store {
     }
     /// Changes not yet handed to controllers.
     @exclusivity(unchecked) public private(set) var pendingEvents: [WatchEvent] = []
+    @exclusivity(unchecked) private var spareEvents: [WatchEvent] = []
     /// State kubelets keep outside the API (containers, logs, pulled images), keyed by pod.
     @exclusivity(unchecked) public var containerRuntime: [ObjectKey: PodRuntime] = [:]
     /// What each distinct container command does (the kubelet's interpreter, memoised).
@@ -90,6 +91,9 @@ public final class Store {
     @exclusivity(unchecked) var eventsByIdentity: [EventIdentity: ObjectKey] = [:]
     /// Each Event's etcd lease (`--event-ttl`), renewed by every write of it.
     @exclusivity(unchecked) var eventLeases = EventLeases()
+    /// The namespaces being deleted, as of a revision of the Namespace kind: every Event and
+    /// every deletion asks, and a namespace is rarely written.
+    @exclusivity(unchecked) private var terminating: (revision: Int64, names: [String]) = (-1, [])
 
     public init(seed: UInt64 = 1) { random = SeededRandom(seed: seed) }
 
@@ -110,6 +114,15 @@ public final class Store {
 
     /// Every kind with at least one object, sorted.
     public var kinds: [String] { index.namespacesByKind.keys.sorted() }
+
+    /// True while the namespace is being deleted (`NamespaceLifecycle.isTerminating`).
+    public func isTerminating(namespace name: String) -> Bool {
+        let current = revision(ofKind: "Namespace")
+        if terminating.revision != current {
+            terminating = (current, list(kind: "Namespace").filter(NamespaceLifecycle.isTerminating).compactMap { $0.withMetadata(\.name) })
+        }
+        return !terminating.names.isEmpty && terminating.names.contains(name)
+    }
 
     /// The object with this uid, if it still exists (owner lookups).
     public func object(withUID uid: String) -> KubeObject? {
@@ -259,10 +272,21 @@ public final class Store {
     /// Hands the queued changes to the runner.
     public func takePendingEvents() -> [WatchEvent] {
         let taken = pendingEvents
-        // A buffer of the same size for the next batch: emptied to nothing, every batch regrew
-        // it append by append.
-        pendingEvents.removeAll(keepingCapacity: true)
+        pendingEvents = []
         return taken
+    }
+
+    /// Shows the queued changes to `body` and empties the queue. Two buffers take turns: the
+    /// queue keeps its capacity between batches without allocating a new one each time (an
+    /// emptied queue regrew append by append; a copy kept for the caller made the emptying
+    /// allocate). Changes made meanwhile queue for the next batch.
+    public func handPendingEvents(_ body: ([WatchEvent]) -> Void) {
+        var batch: [WatchEvent] = []
+        swap(&batch, &spareEvents)  // held once, so emptying it below keeps its buffer
+        swap(&batch, &pendingEvents)
+        body(batch)
+        batch.removeAll(keepingCapacity: true)
+        spareEvents = batch
     }
 
     /// Objects whose `ownerReferences` name `uid`, sorted by key.

@@ -61,32 +61,42 @@ extension CronSchedule {
     /// activations per sync, and a Foundation calendar per question dominated its cost.
     public func next(afterUnixSeconds time: Int64, utcOffset offset: Int64) -> Int64? {
         if let every { return time + Int64(every) }
-        // Local minutes since 1970, starting at the minute after `time`.
-        var minutes = Self.floorDivide(time + offset, 60) + 1
-        let limit = minutes + 5 * 366 * 1440
-        while minutes <= limit {
-            let days = Self.floorDivide(minutes, 1440)
+        // Local minutes since 1970, starting at the minute after `time`; walked a day at a time,
+        // each day's date computed once (an hourly schedule walked 60 minutes, a date each).
+        let start = Self.floorDivide(time + offset, 60) + 1
+        var days = Self.floorDivide(start, 1440)
+        var fromMinute = start - days * 1440
+        let lastDay = days + 5 * 366
+        let hours = hour & (1 << 24 - 1), minutes = minute & (1 << 60 - 1)
+        while days <= lastDay {
             let date = CivilCalendar.date(fromDays: days)
             if month & (1 << UInt64(date.month)) == 0 {
                 let nextMonth = date.month == 12 ? (date.year + 1, Int64(1)) : (date.year, date.month + 1)
-                minutes = CivilCalendar.days(year: nextMonth.0, month: nextMonth.1, day: 1) * 1440
+                (days, fromMinute) = (CivilCalendar.days(year: nextMonth.0, month: nextMonth.1, day: 1), 0)
                 continue
             }
             let weekday = Int((days % 7 + 11) % 7)  // 1970-01-01 was a Thursday (4)
-            if !dayMatches(dayOfMonth: Int(date.day), weekday: weekday) {
-                minutes = (days + 1) * 1440
-                continue
+            if dayMatches(dayOfMonth: Int(date.day), weekday: weekday),
+               let minuteOfDay = Self.firstMatch(hours: hours, minutes: minutes, from: fromMinute) {
+                return (days * 1440 + minuteOfDay) * 60 - offset
             }
-            let minuteOfDay = minutes - days * 1440
-            if hour & (1 << UInt64(minuteOfDay / 60)) == 0 {
-                minutes = (minutes / 60 + 1) * 60
-                continue
-            }
-            if minute & (1 << UInt64(minuteOfDay % 60)) == 0 {
-                minutes += 1
-                continue
-            }
-            return minutes * 60 - offset
+            (days, fromMinute) = (days + 1, 0)
+        }
+        return nil
+    }
+
+    /// The first minute of a day at or after `start` whose hour and minute bits are both set,
+    /// found by scanning the masks rather than trying each minute.
+    private static func firstMatch(hours: UInt64, minutes: UInt64, from start: Int64) -> Int64? {
+        var hourOfDay = start / 60, minuteOfHour = start % 60
+        while hourOfDay < 24 {
+            let laterHours = hours >> UInt64(hourOfDay)
+            guard laterHours != 0 else { return nil }
+            let skipped = Int64(laterHours.trailingZeroBitCount)
+            if skipped > 0 { (hourOfDay, minuteOfHour) = (hourOfDay + skipped, 0) }
+            let laterMinutes = minutes >> UInt64(minuteOfHour)
+            if laterMinutes != 0 { return hourOfDay * 60 + minuteOfHour + Int64(laterMinutes.trailingZeroBitCount) }
+            (hourOfDay, minuteOfHour) = (hourOfDay + 1, 0)
         }
         return nil
     }

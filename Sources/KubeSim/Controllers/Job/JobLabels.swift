@@ -32,6 +32,7 @@ enum JobSelector {
         let name = job.metadata.name ?? "", uid = job.metadata.uid ?? ""
         var template = spec.template.metadata ?? ObjectMeta()
         var labels = template.labels ?? [:]
+        labels.reserveCapacity(labels.count + 4)  // grown once, not for each label added
         // A label the user set is kept; a conflict is validation's business, as upstream.
         for key in [JobLabels.legacyJobName, JobLabels.jobName] where labels[key] == nil { labels[key] = name }
         for key in [JobLabels.legacyControllerUID, JobLabels.controllerUID] where labels[key] == nil { labels[key] = uid }

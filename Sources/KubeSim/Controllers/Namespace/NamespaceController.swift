@@ -18,9 +18,8 @@ struct NamespaceController: Controller {
         }
         // Content leaving a terminating namespace may have been the last of it.
         guard event.type == .deleted, !event.key.namespace.isEmpty else { return [] }
-        let namespace = ObjectKey(kind: "Namespace", name: event.key.namespace)
-        guard let object = store.get(namespace), NamespaceLifecycle.isTerminating(object) else { return [] }
-        return [namespace]
+        guard store.isTerminating(namespace: event.key.namespace) else { return [] }
+        return [ObjectKey(kind: "Namespace", name: event.key.namespace)]
     }
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
