@@ -141,9 +141,10 @@ final class SchedulerCache {
             read(key, object, version, batch)
         }
         guard known < pods.count else { return }
-        for (key, entry) in pods where store.get(key) == nil {
+        // Listed first: removing while iterating the dictionary made it copy itself.
+        for key in pods.keys.filter({ store.get($0) == nil }) {
+            guard let entry = pods.removeValue(forKey: key) else { continue }
             if let position = entry.position { batch.remove(podKey: entry.podKey, fromNode: position) }
-            pods[key] = nil
         }
     }
 

@@ -35,7 +35,7 @@ extension Store {
         var event = Event()
         // client-go names events `<object>.<hex of the time in nanoseconds>`: sortable by creation.
         let nanos = UInt64(VirtualTime.epoch.timeIntervalSince1970 + Double(now.seconds)) * 1_000_000_000 + UInt64(eventLog.count)
-        event.metadata.name = name + "." + String(nanos, radix: 16)
+        event.metadata.name = name + "." + Self.hex(nanos)
         event.metadata.namespace = namespace
         var involved = ObjectReference()
         involved.apiVersion = object.apiVersion
@@ -58,6 +58,18 @@ extension Store {
         event.reportingComponent = component
         event.reportingInstance = host ?? ""
         if let created = try? create(.event(event)) { eventsByIdentity[identity] = created.key }
+    }
+
+    /// Lower-case hex without leading zeros, as `strconv.FormatUint(n, 16)`.
+    static func hex(_ value: UInt64) -> String {
+        let digits = max(1, (64 - value.leadingZeroBitCount + 3) / 4)
+        return String(unsafeUninitializedCapacity: digits) { buffer in
+            for index in 0..<digits {
+                let nibble = UInt8((value >> UInt64(4 * (digits - 1 - index))) & 0xF)
+                buffer[index] = nibble < 10 ? 48 + nibble : 87 + nibble
+            }
+            return digits
+        }
     }
 
     /// The recorded occurrences about one object, oldest first.

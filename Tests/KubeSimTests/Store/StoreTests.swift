@@ -90,6 +90,19 @@ struct StoreTests {
         #expect(again.count == 1 && again.first?.count == 1 && again.first?.metadata.name != first.meta.name)
     }
 
+    @Test("An Event is named <object>.<hex nanoseconds>, the hex as client-go's strconv.FormatUint(n, 16) writes it")
+    func eventNameSuffix() throws {
+        for value: UInt64 in [0, 9, 10, 15, 16, 255, 0x1877_0000_0000_0001, .max] {
+            #expect(Store.hex(value) == String(value, radix: 16))
+        }
+        let cluster = try cluster(podYAML())
+        let pod = try #require(cluster.get(.pod("web")))
+        cluster.store.record("Normal", "Pinged", "ping", on: pod, component: "test")
+        let event = try #require(cluster.store.list(kind: "Event").first { if case .event(let event) = $0 { event.reason == "Pinged" } else { false } })
+        let name = try #require(event.meta.name)
+        #expect(name.hasPrefix("web.") && UInt64(name.dropFirst(4), radix: 16) != nil)
+    }
+
     // kubectl pkg/describe/describe.go: printLabelsMultiline writes key=value,
     // printAnnotationsMultiline writes key: value.
     @Test("describe pod prints labels as key=value and annotations as key: value, as kubectl does")
