@@ -53,6 +53,21 @@ struct NamespaceDeletionTests {
         #expect(cluster.store.objects.keys.allSatisfy { $0.namespace != "team" }, "service account, events and all")
     }
 
+    @Test("Events about content of a terminating namespace are refused like other new content (NamespaceLifecycle), the moment deletion starts")
+    func eventsRefusedWhileTerminating() throws {
+        let cluster = try teamCluster()
+        let worker = try #require(cluster.get(.pod("worker", namespace: "team")))
+        func notices() -> Int { cluster.store.list(kind: "Event", namespace: "team").filter { if case .event(let event) = $0 { event.reason == "Notice" } else { false } }.count }
+        cluster.store.record("Normal", "Notice", "before", on: worker, component: "test")
+        #expect(notices() == 1 && !cluster.store.isTerminating(namespace: "team"))
+        try cluster.delete(namespaceKey)
+        #expect(cluster.store.isTerminating(namespace: "team") && !cluster.store.isTerminating(namespace: "default"))
+        #expect(notices() == 0, "the namespace controller deletes the Events already there")
+        cluster.store.record("Normal", "Notice", "during", on: worker, component: "test")
+        #expect(notices() == 0, "no Event object for the refused one")
+        #expect(cluster.store.eventLog.last?.message == "during", "the occurrence is still in the recorded history")
+    }
+
     @Test("default, kube-system and kube-public may not be deleted")
     func immortal() throws {
         let cluster = try cluster()
