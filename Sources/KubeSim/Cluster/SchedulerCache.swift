@@ -57,6 +57,7 @@ final class SchedulerCache {
         if self.store !== store || store.revision < revision { (batch, kindRevisions) = (nil, [:]) }
         if let batch, revision == store.revision, assumed.isEmpty { return batch }
         self.store = store
+        let lastRead = revision
         revision = store.revision
         let nodesChanged = kindChanged("Node", in: store)
         let nodeKeys = nodesChanged ? store.keys(kind: "Node") : self.nodeKeys
@@ -64,7 +65,7 @@ final class SchedulerCache {
         guard let batch, nodeKeys == self.nodeKeys, !changedLookups.contains("PriorityClass") else {
             return rebuild(store, nodeKeys)
         }
-        let hadAssumed = !assumed.isEmpty
+        let assumedKeys = assumed.map(\.key)
         for (key, podKey, position) in assumed {
             batch.remove(podKey: podKey, fromNode: position)
             pods[key]?.version = .unread
@@ -85,7 +86,14 @@ final class SchedulerCache {
             nodeVersions[position] = Version(object)
             batch.update { $0.updateNode(at: position, with: NodeInfo(node: node)) }
         }
-        if kindChanged("Pod", in: store) || hadAssumed { syncPods(store, batch) }
+        if kindChanged("Pod", in: store) || !assumedKeys.isEmpty {
+            if let written = store.keysWritten(after: lastRead) {
+                for key in assumedKeys { refresh(key, store, batch) }
+                for key in written where key.kind == "Pod" { refresh(key, store, batch) }
+            } else {
+                syncPods(store, batch)
+            }
+        }
         return batch
     }
 
@@ -128,7 +136,8 @@ final class SchedulerCache {
         return batch
     }
 
-    /// Re-reads the pods written since the last sync and forgets the deleted ones.
+    /// Re-reads every pod whose version moved and forgets the deleted ones (after a rebuild, or
+    /// when the store's history no longer reaches back to the last sync).
     private func syncPods(_ store: Store, _ batch: BatchScheduler) {
         var known = 0
         for key in store.keys(kind: "Pod") {
@@ -146,6 +155,17 @@ final class SchedulerCache {
             guard let entry = pods.removeValue(forKey: key) else { continue }
             if let position = entry.position { batch.remove(podKey: entry.podKey, fromNode: position) }
         }
+    }
+
+    /// Brings one pod up to date: read again if written since, forgotten if gone. A key the
+    /// history lists twice is current the second time.
+    private func refresh(_ key: ObjectKey, _ store: Store, _ batch: BatchScheduler) {
+        guard let object = store.get(key) else {
+            if let entry = pods.removeValue(forKey: key), let position = entry.position { batch.remove(podKey: entry.podKey, fromNode: position) }
+            return
+        }
+        let version = Version(object)
+        if pods[key]?.version != version { read(key, object, version, batch) }
     }
 
     private func read(_ key: ObjectKey, _ object: KubeObject, _ version: Version, _ batch: BatchScheduler) {

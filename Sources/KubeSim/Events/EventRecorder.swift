@@ -57,7 +57,7 @@ extension Store {
         event.source = source
         event.reportingComponent = component
         event.reportingInstance = host ?? ""
-        if let created = try? create(.event(event)) { eventsByIdentity[identity] = created.key }
+        if let key = createRecorded(event) { correlate(key, identity) }
     }
 
     /// Lower-case hex without leading zeros, as `strconv.FormatUint(n, 16)`.

@@ -85,10 +85,13 @@ struct SchedulerCacheTests {
         }
     }
 
+    /// Seeds, and how many writes the store's history keeps: with 3 the cache often finds it
+    /// compacted past its last sync and re-reads every pod instead of the written ones.
     @Test("After every write the cache equals a fresh snapshot and decides as the exhaustive scheduler does",
-          arguments: [1, 5, 23])
-    func matchesFreshSnapshot(seed: UInt64) throws {
+          arguments: [(UInt64(1), 8192), (5, 8192), (23, 8192), (7, 3)])
+    func matchesFreshSnapshot(seed: UInt64, history: Int) throws {
         let store = Store()
+        store.journalCapacity = history
         for node in BatchSchedulerTests.nodes() { _ = try store.create(.node(node)) }
         let placement = SchedulerPlacement()
         var generator = Generator(state: seed)

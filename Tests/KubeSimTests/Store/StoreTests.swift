@@ -90,6 +90,29 @@ struct StoreTests {
         #expect(again.count == 1 && again.first?.count == 1 && again.first?.metadata.name != first.meta.name)
     }
 
+    @Test("The store's history lists the keys written after a revision in order, and none once compacted past it (etcd's watch from a compacted revision)")
+    func writtenKeys() throws {
+        let store = Store()
+        store.journalCapacity = 4
+        func configMap(_ name: String) -> KubeObject {
+            var map = ConfigMap()
+            map.metadata.name = name
+            map.metadata.namespace = "default"
+            return .configMap(map)
+        }
+        let start = store.revision
+        _ = try store.create(configMap("a"))
+        _ = try store.create(configMap("b"))
+        _ = store.remove(ObjectKey(kind: "ConfigMap", namespace: "default", name: "a"))
+        #expect(store.keysWritten(after: start).map { $0.map(\.name) } == ["a", "b", "a"])
+        #expect(store.keysWritten(after: start + 2).map { $0.map(\.name) } == ["a"])
+        #expect(store.keysWritten(after: store.revision)?.isEmpty == true)
+        for name in ["c", "d", "e"] { _ = try store.create(configMap(name)) }
+        #expect(store.keysWritten(after: start) == nil, "compacted past it")
+        #expect(store.keysWritten(after: store.revision - 2).map { $0.map(\.name) } == ["d", "e"])
+        #expect(store.keysWritten(after: store.revision + 1) == nil, "a revision not reached yet")
+    }
+
     @Test("An Event is named <object>.<hex nanoseconds>, the hex as client-go's strconv.FormatUint(n, 16) writes it")
     func eventNameSuffix() throws {
         for value: UInt64 in [0, 9, 10, 15, 16, 255, 0x1877_0000_0000_0001, .max] {
