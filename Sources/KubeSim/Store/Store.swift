@@ -175,12 +175,11 @@ public final class Store {
     /// `create` for the recorder's Events, whose metadata is set in place before the object is
     /// made: the generic path copies metadata out of the object and back in, a tenth of the cost
     /// of the nine Events a CronJob run records. Nil when the name is taken.
-    func createRecorded(_ event: Event) -> ObjectKey? {
-        var event = event
+    func createRecorded(_ event: consuming Event) -> ObjectKey? {
         let key = ObjectKey(kind: "Event", namespace: event.metadata.namespace ?? "", name: event.metadata.name ?? "")
         guard objects[key] == nil else { return nil }
         stampNew(&event.metadata, key: key)
-        insertNew(.event(event), at: key)
+        insertNew(.event(consume event), at: key)
         return key
     }
 

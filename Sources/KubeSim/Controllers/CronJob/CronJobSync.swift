@@ -87,7 +87,6 @@ struct CronJobSync {
     private mutating func trackActiveJobs() {
         var status = cronJob.status ?? CronJobStatus()
         var active = status.active ?? []
-        let children = Set(jobs.compactMap(\.metadata.uid))
         var lastSuccess = status.lastSuccessfulTime.flatMap(VirtualTime.init(rfc3339:))
         for job in jobs {
             let uid = job.metadata.uid ?? ""
@@ -106,7 +105,8 @@ struct CronJobSync {
                 if lastSuccess.map({ time > $0 }) ?? true { (status.lastSuccessfulTime, lastSuccess) = (completed, time) }
             }
         }
-        for reference in active where !children.contains(reference.uid ?? "") {
+        // A CronJob owns a handful of Jobs: a scan is cheaper than hashing their uids into a set.
+        for reference in active where !jobs.contains(where: { $0.metadata.uid == reference.uid }) {
             event("Normal", "MissingJob", "Active job went missing: \(reference.name ?? "")")
             active.removeAll { $0.uid == reference.uid }
         }
