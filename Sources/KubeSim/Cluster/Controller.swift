@@ -19,6 +19,13 @@ public protocol Controller {
     /// The kinds whose changes `keys(for:in:)` can answer with a key (the informers a controller
     /// registers handlers on); nil for every kind. The runner asks no one else about a change.
     var watchedKinds: Set<String>? { get }
+    /// The kinds whose objects it exists to reconcile (the ReplicaSet controller's ReplicaSets,
+    /// the Endpoints controller's Services); nil when there are none in particular. While the
+    /// store holds no object of any of them, a change of another kind cannot lead to work (its
+    /// keys would name objects that are not there), and the runner does not ask about it, as an
+    /// informer handler of a controller with nothing to manage has nothing to enqueue. Changes
+    /// of these kinds themselves are always handed over.
+    var primaryKinds: Set<String>? { get }
     /// How long after `event` its keys are due (upstream: a handler's `AddAfter`); zero for most.
     func delay(after event: WatchEvent, in store: Store) -> VirtualDuration
     /// Brings `key` towards its desired state; must not assume the object still exists.
@@ -27,5 +34,6 @@ public protocol Controller {
 
 extension Controller {
     public var watchedKinds: Set<String>? { nil }
+    public var primaryKinds: Set<String>? { nil }
     public func delay(after event: WatchEvent, in store: Store) -> VirtualDuration { .seconds(0) }
 }

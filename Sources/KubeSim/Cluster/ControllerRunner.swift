@@ -37,9 +37,14 @@ public final class ControllerRunner {
     private final class Watcher {
         let lane: Int
         let controller: any Controller
-        init(lane: Int, controller: any Controller) {
+        /// For a change of a kind that is not one of the controller's primary kinds: those
+        /// kinds, one of which must have objects for the change to matter (nil: always asked).
+        let gate: [HashedString]?
+        init(lane: Int, controller: any Controller, kind: String) {
             self.lane = lane
             self.controller = controller
+            let primary = controller.primaryKinds
+            gate = primary.flatMap { $0.contains(kind) ? nil : $0.sorted().map(HashedString.init) }
         }
     }
     /// For each kind seen so far, the controllers watching it (filled on first sight).
@@ -102,6 +107,7 @@ public final class ControllerRunner {
             store.handPendingEvents { batch in
                 for event in batch {
                     for watcher in watchers(of: event.key.kind) {
+                        if let gate = watcher.gate, !gate.contains(where: store.hasObjects(ofKind:)) { continue }
                         let keys = watcher.controller.keys(for: event, in: store)
                         guard !keys.isEmpty else { continue }
                         let due = store.now + watcher.controller.delay(after: event, in: store)
@@ -125,7 +131,7 @@ public final class ControllerRunner {
         let hashed = HashedString(kind)
         if let watchers = watchersByKind[hashed] { return watchers }
         let watchers = controllers.filter { $0.watchedKinds?.contains(kind) ?? true }.compactMap { controller in
-            laneByName[controller.name].map { Watcher(lane: $0, controller: controller) }
+            laneByName[controller.name].map { Watcher(lane: $0, controller: controller, kind: kind) }
         }
         watchersByKind[hashed] = watchers
         return watchers

@@ -121,7 +121,10 @@ public final class Store {
     }
 
     /// Every kind with at least one object, sorted.
-    public var kinds: [String] { index.namespacesByKind.keys.sorted() }
+    public var kinds: [String] { index.kinds.sorted() }
+
+    /// True while at least one object of `kind` exists.
+    func hasObjects(ofKind kind: HashedString) -> Bool { index.hasObjects(ofKind: kind) }
 
     /// Makes `key` the Event a repeat of `identity` bumps.
     func correlate(_ key: ObjectKey, _ identity: EventIdentity) {

@@ -50,7 +50,12 @@ struct StoreIndex {
 
     private var keysByScope: [Scope: ScopeKeys] = [:]
     /// kind → its namespaces holding at least one object.
-    private(set) var namespacesByKind: [String: Set<String>] = [:]
+    private var namespacesByKind: [HashedString: Set<String>] = [:]
+
+    /// Every kind with at least one object.
+    var kinds: [String] { namespacesByKind.keys.map(\.value) }
+
+    func hasObjects(ofKind kind: HashedString) -> Bool { namespacesByKind[kind] != nil }
     private var keyByUID: [HashedString: ObjectKey] = [:]
     private var dependentsByOwnerUID: [HashedString: Set<ObjectKey>] = [:]
 
@@ -62,7 +67,7 @@ struct StoreIndex {
         let scope = Scope(kind: key.kind, namespace: key.namespace)
         var isNew = false
         keysByScope[scope, default: { isNew = true; return ScopeKeys() }()].insert(key)
-        if isNew { namespacesByKind[key.kind, default: []].insert(key.namespace) }
+        if isNew { namespacesByKind[HashedString(key.kind), default: []].insert(key.namespace) }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
         if let uid { keyByUID[HashedString(uid)] = key }
         for owner in owners ?? [] { dependentsByOwnerUID[HashedString(owner.uid), default: []].insert(key) }
@@ -79,8 +84,9 @@ struct StoreIndex {
         }
         if isEmpty {
             keysByScope[scope] = nil
-            namespacesByKind[key.kind]?.remove(key.namespace)
-            if namespacesByKind[key.kind]?.isEmpty == true { namespacesByKind[key.kind] = nil }
+            let kind = HashedString(key.kind)
+            namespacesByKind[kind]?.remove(key.namespace)
+            if namespacesByKind[kind]?.isEmpty == true { namespacesByKind[kind] = nil }
         }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
         if let uid {
@@ -106,7 +112,7 @@ struct StoreIndex {
     /// Keys of one kind, in one namespace or all (nil), sorted as `ObjectKey` sorts.
     mutating func keys(kind: String, namespace: String?) -> [ObjectKey] {
         if let namespace { return ordered(Scope(kind: kind, namespace: namespace)) }
-        guard let namespaces = namespacesByKind[kind] else { return [] }
+        guard let namespaces = namespacesByKind[HashedString(kind)] else { return [] }
         if namespaces.count == 1, let only = namespaces.first {  // most kinds live in one namespace
             return ordered(Scope(kind: kind, namespace: only))
         }

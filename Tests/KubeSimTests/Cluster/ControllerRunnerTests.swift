@@ -39,6 +39,37 @@ struct ControllerRunnerTests {
         stringData: {key: value}
         """
 
+    /// Watches ConfigMaps and Secrets but manages Secrets only (its primary kind).
+    final class SecretManager: Controller {
+        let name = "zz-secrets"
+        let watchedKinds: Set<String>? = ["ConfigMap", "Secret"]
+        let primaryKinds: Set<String>? = ["Secret"]
+        private(set) var asked: [String] = []
+
+        func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
+            asked.append("\(event.key.kind)/\(event.key.name)")
+            return []
+        }
+
+        func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult { .done }
+    }
+
+    @Test("While no object of a controller's primary kinds exists, it is not asked about other kinds' changes; then it is, and always about its own")
+    func primaryKindsGate() throws {
+        let cluster = try cluster()
+        let manager = SecretManager()
+        cluster.runner.register(manager)
+        try cluster.apply(yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: early}\ndata: {a: b}", file: "early.yaml")
+        #expect(manager.asked.isEmpty, "no Secret yet: a ConfigMap change cannot name one")
+        try cluster.apply(yaml: Self.configAndSecret, file: "test.yaml")
+        #expect(manager.asked == ["Secret/token"], "applied in order: the ConfigMap came before any Secret")
+        try cluster.apply(yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: early}\ndata: {a: c}", file: "early.yaml")
+        #expect(manager.asked == ["Secret/token", "ConfigMap/early"])
+        try cluster.delete(ObjectKey(kind: "Secret", namespace: "default", name: "token"))
+        try cluster.apply(yaml: "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: late}\ndata: {a: b}", file: "late.yaml")
+        #expect(manager.asked == ["Secret/token", "ConfigMap/early", "Secret/token"], "the last Secret's deletion is its own kind's change; the later ConfigMap is not asked about")
+    }
+
     @Test("A controller is asked only about the kinds it watches")
     func watchedKinds() throws {
         let cluster = try cluster()

@@ -11,6 +11,7 @@ struct CronJobController: Controller {
     static let component = "cronjob-controller"
     let name = "workloads.cronjob"
     let watchedKinds: Set<String>? = ["CronJob", "Job"]
+    let primaryKinds: Set<String>? = ["CronJob"]
     unowned let cluster: Cluster
     let schedules = CronScheduleCache()
     let ownWrites = OwnStatusWrites()

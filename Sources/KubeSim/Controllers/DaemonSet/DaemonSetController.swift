@@ -12,6 +12,7 @@ struct DaemonSetController: Controller {
     /// one instant costs one sync, as a workqueue coalesces them, rather than one per pod.
     let name = "workloads.daemonset"
     let watchedKinds: Set<String>? = ["DaemonSet", "Pod", "Node"]
+    let primaryKinds: Set<String>? = ["DaemonSet"]
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {

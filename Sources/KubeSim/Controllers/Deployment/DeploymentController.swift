@@ -11,6 +11,7 @@ struct DeploymentController: Controller {
     /// deployment controller). Events name the component `deployment-controller`.
     let name = "workload-rollout"
     let watchedKinds: Set<String>? = ["Deployment", "ReplicaSet", "Pod"]
+    let primaryKinds: Set<String>? = ["Deployment"]
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {

@@ -8,6 +8,7 @@ import KubeModel
 struct DisruptionController: Controller {
     let name = "disruption"
     let watchedKinds: Set<String>? = ["PodDisruptionBudget", "Pod", "Deployment", "ReplicaSet", "StatefulSet"]
+    let primaryKinds: Set<String>? = ["PodDisruptionBudget"]
 
     /// `DeletionTimeout`: an eviction not followed by the pod's deletion within 2 minutes is forgotten.
     static let deletionTimeout = VirtualDuration.minutes(2)

@@ -8,6 +8,7 @@ import KubeModel
 struct EndpointSliceController: Controller {
     let name = "endpointslice-controller"
     let watchedKinds: Set<String>? = ["Service", "Pod", "EndpointSlice"]
+    let primaryKinds: Set<String>? = ["Service"]
     unowned let cluster: Cluster
 
     /// `discovery.LabelManagedBy` value of this controller (`ControllerName`).

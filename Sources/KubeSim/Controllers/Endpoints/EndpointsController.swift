@@ -8,6 +8,7 @@ import KubeModel
 struct EndpointsController: Controller {
     let name = "endpoint-controller"
     let watchedKinds: Set<String>? = ["Service", "Pod", "Endpoints"]
+    let primaryKinds: Set<String>? = ["Service"]
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {

@@ -12,6 +12,7 @@ import KubeModel
 struct HorizontalPodAutoscalerController: Controller {
     let name = "horizontal-pod-autoscaler"
     let watchedKinds: Set<String>? = ["HorizontalPodAutoscaler", "Deployment", "ReplicaSet", "StatefulSet", "Pod"]
+    let primaryKinds: Set<String>? = ["HorizontalPodAutoscaler"]
     unowned let cluster: Cluster
 
     static let syncPeriod = VirtualDuration.seconds(15)

@@ -10,6 +10,7 @@ struct JobController: Controller {
     /// Sorts after `kubelet` and `scheduler`, so pod changes at one instant end in one sync.
     let name = "workloads.job"
     let watchedKinds: Set<String>? = ["Job", "Pod"]
+    let primaryKinds: Set<String>? = ["Job"]
     unowned let cluster: Cluster
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {

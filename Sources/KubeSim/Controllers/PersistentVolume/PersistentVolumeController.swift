@@ -11,6 +11,7 @@ import KubeModel
 struct PersistentVolumeController: Controller {
     let name = "persistentvolume-binder"
     let watchedKinds: Set<String>? = ["PersistentVolumeClaim", "PersistentVolume", "StorageClass", "Pod"]
+    let primaryKinds: Set<String>? = ["PersistentVolumeClaim", "PersistentVolume"]
     /// The event source upstream (`persistentvolume-controller`).
     static let component = "persistentvolume-controller"
 

@@ -6,6 +6,7 @@ import KubeModel
 struct PVCProtectionController: Controller {
     let name = "pvc-protection"
     let watchedKinds: Set<String>? = ["PersistentVolumeClaim", "Pod"]
+    let primaryKinds: Set<String>? = ["PersistentVolumeClaim"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         if let claims = event.object.withPod({ pod -> [ObjectKey] in

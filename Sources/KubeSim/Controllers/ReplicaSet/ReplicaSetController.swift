@@ -12,6 +12,7 @@ struct ReplicaSetController: Controller {
     /// `replicaset-controller`, as upstream.)
     let name = "workload-replicaset"
     let watchedKinds: Set<String>? = ["ReplicaSet", "Pod"]
+    let primaryKinds: Set<String>? = ["ReplicaSet"]
     unowned let cluster: Cluster
 
     /// `burstReplicas`: at most this many creations or deletions per sync (the controller manager's default).

@@ -9,6 +9,7 @@ struct StatefulSetController: Controller {
     /// Sorts after the scheduler and kubelets at one instant (see `DaemonSetController.name`).
     let name = "workloads.statefulset"
     let watchedKinds: Set<String>? = ["StatefulSet", "Pod"]
+    let primaryKinds: Set<String>? = ["StatefulSet"]
     unowned let cluster: Cluster
 
     /// Upstream re-syncs failed keys with a rate-limited back-off; without a failure count we
