@@ -102,6 +102,8 @@ public enum QuotaUsage {
 /// does (pkg/controller/resourcequota), so `kubectl describe quota` shows usage.
 struct ResourceQuotaController: Controller {
     let name = "resourcequota"
+    /// Watches every kind (any can be counted), but with no quota there is nothing to keep.
+    let primaryKinds: Set<String>? = ["ResourceQuota"]
 
     func keys(for event: WatchEvent, in store: Store) -> [ObjectKey] {
         guard event.key.kind != "Event", !event.key.namespace.isEmpty else { return [] }
