@@ -26,17 +26,21 @@ extension Store {
         if isTerminating(namespace: namespace) { return }
         let identity = EventIdentity(uid: uid, reason: reason, fieldPath: fieldPath, message: message)
         let stamp = nowRFC3339
-        if let key = eventsByIdentity[identity], case .event(var event)? = get(key) {
-            event.count = (event.count ?? 1) + 1
-            event.lastTimestamp = stamp
-            updateStatus(.event(event))
-            return
+        if let key = eventsByIdentity[identity] {
+            if bumpDeferred(key, at: stamp) { return }
+            if case .event(var event)? = get(key) {
+                event.count = (event.count ?? 1) + 1
+                event.lastTimestamp = stamp
+                updateStatus(.event(event))
+                return
+            }
         }
-        var event = Event()
         // client-go names events `<object>.<hex of the time in nanoseconds>`: sortable by creation.
         let nanos = UInt64(VirtualTime.epoch.timeIntervalSince1970 + Double(now.seconds)) * 1_000_000_000 + UInt64(eventLog.count)
-        event.metadata.name = name + "." + Self.hex(nanos)
-        event.metadata.namespace = namespace
+        let key = ObjectKey(kind: "Event", namespace: namespace, name: name + "." + Self.hex(nanos))
+        guard !isTaken(key) else { return }
+        // What `create` would stamp (rest.BeforeCreate): the next revision, then a uid.
+        advanceRevision(writing: key)
         var involved = ObjectReference()
         involved.apiVersion = object.apiVersion
         involved.kind = kind
@@ -44,20 +48,10 @@ extension Store {
         involved.namespace = object.isNamespaced ? namespace : nil
         involved.uid = uid
         involved.fieldPath = fieldPath
-        event.involvedObject = involved
-        event.type = type
-        event.reason = reason
-        event.message = message
-        event.count = 1
-        event.firstTimestamp = stamp
-        event.lastTimestamp = stamp
-        var source = EventSource()
-        source.component = component
-        source.host = host
-        event.source = source
-        event.reportingComponent = component
-        event.reportingInstance = host ?? ""
-        if let key = createRecorded(event) { correlate(key, identity) }
+        insertRecorded(DeferredEvent(key: key, uid: random.uuid(), resourceVersion: revision, created: stamp, lastTimestamp: stamp, count: 1,
+                                     type: type, reason: reason, message: message, involved: involved, component: component, host: host))
+        eventLeases.grant(key, at: now)
+        correlate(key, identity)
     }
 
     /// Lower-case hex without leading zeros, as `strconv.FormatUint(n, 16)`.

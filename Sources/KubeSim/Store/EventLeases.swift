@@ -76,6 +76,6 @@ extension Store {
 
     /// Deletes the Events whose leases ran out by `now`, as etcd does (watchers see DELETED).
     public func expireEvents() {
-        for key in eventLeases.expire(through: now) { remove(key) }
+        for key in eventLeases.expire(through: now) where !expireDeferred(key) { remove(key) }
     }
 }

@@ -54,8 +54,18 @@ public struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
 /// thread-local access set each time) were 4% of a simulation. The store is used from one
 /// thread, and no access to these is held across a call back into the store, so none overlap.
 public final class Store {
-    @exclusivity(unchecked) public private(set) var objects: [ObjectKey: KubeObject] = [:]
-    @exclusivity(unchecked) private var index = StoreIndex()
+    @exclusivity(unchecked) var stored: [ObjectKey: KubeObject] = [:]
+    @exclusivity(unchecked) var index = StoreIndex()
+    /// Every object by key, the recorder's Events not read yet made first (DeferredEvents.swift).
+    public var objects: [ObjectKey: KubeObject] {
+        materializeEvents()
+        return stored
+    }
+    /// Recorded Events no one has read yet, kept as what makes them; the object is made on the
+    /// first read. Off, each is made when recorded (the tests compare the two).
+    @exclusivity(unchecked) var deferredEvents: [ObjectKey: DeferredEvent] = [:]
+    @exclusivity(unchecked) var deferredEventUIDs: [HashedString: ObjectKey] = [:]
+    public var defersEvents = true
     /// The cluster-wide counter behind every `metadata.resourceVersion` (etcd's revision).
     @exclusivity(unchecked) public private(set) var revision: Int64 = 0
     /// For each kind, the revision of its last write: a cache of one kind (the scheduler's of
@@ -82,7 +92,7 @@ public final class Store {
         return stamp
     }
     /// Changes not yet handed to controllers.
-    @exclusivity(unchecked) public private(set) var pendingEvents: [WatchEvent] = []
+    @exclusivity(unchecked) public internal(set) var pendingEvents: [WatchEvent] = []
     @exclusivity(unchecked) private var spareEvents: [WatchEvent] = []
     /// State kubelets keep outside the API (containers, logs, pulled images), keyed by pod.
     @exclusivity(unchecked) public var containerRuntime: [ObjectKey: PodRuntime] = [:]
@@ -96,7 +106,7 @@ public final class Store {
     /// recorder finds the one to bump without listing every event.
     @exclusivity(unchecked) var eventsByIdentity: [EventIdentity: ObjectKey] = [:]
     /// The other way round, so removing an Event finds its entry without re-reading the Event.
-    @exclusivity(unchecked) private var identityByEvent: [ObjectKey: EventIdentity] = [:]
+    @exclusivity(unchecked) var identityByEvent: [ObjectKey: EventIdentity] = [:]
     /// Each Event's etcd lease (`--event-ttl`), renewed by every write of it.
     @exclusivity(unchecked) var eventLeases = EventLeases()
     /// The namespaces being deleted, as of a revision of the Namespace kind: every Event and
@@ -108,20 +118,28 @@ public final class Store {
     /// The revision of the last create, update or removal of an object of `kind` (0: none yet).
     public func revision(ofKind kind: String) -> Int64 { kindRevisions[HashedString(kind)] ?? 0 }
 
-    public func get(_ key: ObjectKey) -> KubeObject? { objects[key] }
+    public func get(_ key: ObjectKey) -> KubeObject? {
+        if let object = stored[key] { return object }
+        return key.kind == "Event" && !deferredEvents.isEmpty ? materializeEvent(key) : nil
+    }
 
     /// Objects of one kind, in one namespace or all (nil), sorted by key.
     public func list(kind: String, namespace: String? = nil) -> [KubeObject] {
-        index.keys(kind: kind, namespace: namespace).compactMap { objects[$0] }
+        if kind == "Event" { materializeEvents() }
+        return index.keys(kind: kind, namespace: namespace).compactMap { stored[$0] }
     }
 
     /// Keys of one kind, in one namespace or all (nil), sorted.
     public func keys(kind: String, namespace: String? = nil) -> [ObjectKey] {
-        index.keys(kind: kind, namespace: namespace)
+        if kind == "Event" { materializeEvents() }
+        return index.keys(kind: kind, namespace: namespace)
     }
 
     /// Every kind with at least one object, sorted.
-    public var kinds: [String] { index.kinds.sorted() }
+    public var kinds: [String] {
+        materializeEvents()
+        return index.kinds.sorted()
+    }
 
     /// True while at least one object of `kind` exists.
     func hasObjects(ofKind kind: HashedString) -> Bool { index.hasObjects(ofKind: kind) }
@@ -143,11 +161,12 @@ public final class Store {
 
     /// The object with this uid, if it still exists (owner lookups).
     public func object(withUID uid: String) -> KubeObject? {
-        index.key(withUID: uid).flatMap { objects[$0] }
+        if let key = index.key(withUID: uid) { return stored[key] }
+        return deferredEventUIDs[HashedString(uid)].flatMap(materializeEvent)
     }
 
     /// True while some object has this uid.
-    public func exists(uid: String) -> Bool { index.key(withUID: uid) != nil }
+    public func exists(uid: String) -> Bool { index.key(withUID: uid) != nil || deferredEventUIDs[HashedString(uid)] != nil }
 
     public var pods: [Pod] { list(kind: "Pod").compactMap(\.pod) }
     public var nodes: [Node] { list(kind: "Node").compactMap(\.node) }
@@ -164,26 +183,15 @@ public final class Store {
             ObjectKey(kind: kind, namespace: namespaced ? (meta.namespace ?? "") : "", name: meta.name ?? "")
         }
         if (meta.name ?? "").isEmpty, let prefix = meta.generateName {
-            repeat { meta.name = prefix + random.suffix() } while objects[keyOf(meta)] != nil
+            repeat { meta.name = prefix + random.suffix() } while isTaken(keyOf(meta))
         }
         let key = keyOf(meta)
-        guard objects[key] == nil else { throw APIError.alreadyExists(key) }
+        guard !isTaken(key) else { throw APIError.alreadyExists(key) }
         stampNew(&meta, key: key)
         object.meta = meta
         if kind == "Job" { JobSelector.generate(&object) }  // the registry's PrepareForCreate, which needs the uid
         insertNew(object, at: key)
         return object
-    }
-
-    /// `create` for the recorder's Events, whose metadata is set in place before the object is
-    /// made: the generic path copies metadata out of the object and back in, a tenth of the cost
-    /// of the nine Events a CronJob run records. Nil when the name is taken.
-    func createRecorded(_ event: consuming Event) -> ObjectKey? {
-        let key = ObjectKey(kind: "Event", namespace: event.metadata.namespace ?? "", name: event.metadata.name ?? "")
-        guard objects[key] == nil else { return nil }
-        stampNew(&event.metadata, key: key)
-        insertNew(.event(consume event), at: key)
-        return key
     }
 
     /// What the registry sets on every new object (`rest.BeforeCreate`), at the next revision.
@@ -197,7 +205,7 @@ public final class Store {
     }
 
     /// Moves to the next revision for a write of `key`, and notes the key in the history.
-    private func advanceRevision(writing key: ObjectKey) {
+    func advanceRevision(writing key: ObjectKey) {
         revision += 1
         kindRevisions[HashedString(key.kind)] = revision
         if journal.count >= journalCapacity {
@@ -217,8 +225,13 @@ public final class Store {
         return journal[Int(revision - journalBase)...]
     }
 
-    private func insertNew(_ object: KubeObject, at key: ObjectKey) {
-        objects[key] = object
+    /// True when an object, or a recorded Event not made yet, has this key.
+    func isTaken(_ key: ObjectKey) -> Bool {
+        stored[key] != nil || key.kind == "Event" && deferredEvents[key] != nil
+    }
+
+    func insertNew(_ object: KubeObject, at key: ObjectKey) {
+        stored[key] = object
         index.insert(object, at: key)
         if key.kind == "Event" { eventLeases.grant(key, at: now) }
         pendingEvents.append(WatchEvent(type: .added, key: key, object: object))
@@ -230,7 +243,7 @@ public final class Store {
     @discardableResult
     public func update(_ object: KubeObject) throws -> KubeObject {
         let key = object.key
-        guard let old = objects[key] else { throw APIError.notFound(key) }
+        guard let old = get(key) else { throw APIError.notFound(key) }
         var object = object
         var meta = object.meta
         meta.uid = old.meta.uid
@@ -245,7 +258,7 @@ public final class Store {
     @discardableResult
     public func updateStatus(_ object: KubeObject) -> KubeObject? {
         let key = object.key
-        guard let old = objects[key] else { return nil }
+        guard let old = get(key) else { return nil }
         return commit(object, replacing: old, at: key)
     }
 
@@ -265,7 +278,7 @@ public final class Store {
         advanceRevision(writing: key)
         meta.resourceVersion = String(revision)
         object.meta = meta
-        objects[key] = object
+        stored[key] = object
         index.replace(old, with: object, at: key)
         if case .event = object { eventLeases.grant(key, at: now) }
         pendingEvents.append(WatchEvent(type: .modified, key: key, object: object))
@@ -278,7 +291,7 @@ public final class Store {
     /// Returns true when the object is gone.
     @discardableResult
     public func delete(_ key: ObjectKey) -> Bool {
-        guard let object = objects[key] else { return true }
+        guard let object = get(key) else { return true }
         guard !(object.meta.finalizers ?? []).isEmpty || Self.waitsForNamespaceFinalizers(object) else {
             remove(key)
             return true
@@ -308,7 +321,8 @@ public final class Store {
     /// Removes an object now; dependents are the garbage collector's business.
     @discardableResult
     public func remove(_ key: ObjectKey) -> KubeObject? {
-        guard let old = objects.removeValue(forKey: key) else { return nil }
+        if key.kind == "Event", !deferredEvents.isEmpty { _ = materializeEvent(key) }
+        guard let old = stored.removeValue(forKey: key) else { return nil }
         index.remove(old, at: key)
         advanceRevision(writing: key)
         switch old {
@@ -345,7 +359,7 @@ public final class Store {
 
     /// Objects whose `ownerReferences` name `uid`, sorted by key.
     public func dependents(ofUID uid: String) -> [KubeObject] {
-        dependentKeys(ofUID: uid).compactMap { objects[$0] }
+        dependentKeys(ofUID: uid).compactMap { stored[$0] }
     }
 
     /// The keys of those objects, sorted.
@@ -355,20 +369,21 @@ public final class Store {
 
     /// Restores a saved cluster (`cluster.json`): objects are put back as they were saved.
     func restore(objects saved: [KubeObject], revision: Int64) {
-        objects = Dictionary(saved.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        stored = Dictionary(saved.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        (deferredEvents, deferredEventUIDs) = ([:], [:])
         index = StoreIndex()
-        for (key, object) in objects { index.insert(object, at: key) }
+        for (key, object) in stored { index.insert(object, at: key) }
         (eventsByIdentity, identityByEvent) = ([:], [:])
         var events: [(key: ObjectKey, event: Event)] = []
         for key in index.keys(kind: "Event", namespace: nil) {
-            guard case .event(let event)? = objects[key] else { continue }
+            guard case .event(let event)? = stored[key] else { continue }
             correlate(key, EventIdentity(event))
             events.append((key, event))
         }
         eventLeases = EventLeases.restored(events, now: now)
         self.revision = revision
         (journal, journalBase) = ([], revision)
-        kindRevisions = Dictionary(objects.keys.map { (HashedString($0.kind), revision) }, uniquingKeysWith: max)
+        kindRevisions = Dictionary(stored.keys.map { (HashedString($0.kind), revision) }, uniquingKeysWith: max)
     }
 
     /// Anything but metadata and status changed. Compared as values: a JSON round trip of

@@ -1,0 +1,90 @@
+import Foundation
+import KubeModel
+import Testing
+@testable import KubeSim
+
+/// Recorded Events are made when first read (DeferredEvents.swift); what any read sees must be
+/// what writing each one at once gives: the same objects, uids, resourceVersions, counts of
+/// repeats and expiries (client-go's recorder, the API server's --event-ttl lease).
+@Suite("Deferred Events")
+struct DeferredEventTests {
+    static let workload = """
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata: {name: tick}
+        spec:
+          schedule: "*/10 * * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  restartPolicy: Never
+                  containers: [{name: main, image: "busybox:1.36", command: [sh, -c, "echo tick"]}]
+        ---
+        apiVersion: v1
+        kind: Namespace
+        metadata: {name: team}
+        ---
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: crasher, namespace: team}
+        spec:
+          containers: [{name: main, image: "busybox:1.36", command: [sh, -c, "exit 1"]}]
+        """
+
+    /// Three virtual hours (Events expire after one), the namespace deleted halfway, and in
+    /// steps of 20 minutes `look` may read Events, which makes the deferred ones.
+    static func run(defers: Bool, look: (Cluster, Int) -> Void) throws -> (saved: Data, log: [RecordedEvent], revision: Int64) {
+        let cluster = Cluster()
+        cluster.store.defersEvents = defers
+        try cluster.apply(yaml: workload, file: "workload.yaml")
+        for step in 0..<9 {
+            try cluster.advance(by: .minutes(20))
+            if step == 4 { try cluster.delete(ObjectKey(kind: "Namespace", name: "team")) }
+            look(cluster, step)
+        }
+        return (try cluster.savedJSON(), cluster.store.eventLog, cluster.store.revision)
+    }
+
+    @Test("Deferred or written at once, the saved cluster is byte for byte the same, however often Events were read in between",
+          arguments: [0, 1, 3])
+    func sameAsEager(lookEvery: Int) throws {
+        var highestCount: Int32 = 0
+        let eager = try Self.run(defers: false) { cluster, _ in
+            for case .event(let event) in cluster.store.list(kind: "Event") { highestCount = max(highestCount, event.count ?? 1) }
+        }
+        let deferred = try Self.run(defers: true) { cluster, step in
+            guard lookEvery > 0, step % lookEvery == 0 else { return }
+            _ = cluster.store.list(kind: "Event", namespace: "default")
+        }
+        #expect(deferred.revision == eager.revision)
+        #expect(deferred.log == eager.log)
+        #expect(deferred.saved == eager.saved)
+        // The run did what it means to check: a repeat bumped an Event (the crash loop's
+        // BackOff), and every Event left was written within the last hour.
+        #expect(highestCount > 1)
+        let loaded = try Cluster.load(json: eager.saved)
+        let oldest = loaded.store.list(kind: "Event").compactMap { object -> VirtualTime? in
+            if case .event(let event) = object { event.lastTimestamp.flatMap(VirtualTime.init(rfc3339:)) } else { nil }
+        }.min()
+        #expect(oldest.map { loaded.now - $0 <= .seconds(3600) } == true)
+        #expect(loaded.store.list(kind: "Event").count < eager.log.count, "older Events expired")
+    }
+
+    @Test("A deferred Event is found by key, by uid and in listings, and a repeat bumps it as an update would")
+    func readsAndRepeats() throws {
+        let cluster = try cluster("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}")
+        let config = try #require(cluster.get(ObjectKey(kind: "ConfigMap", namespace: "default", name: "settings")))
+        cluster.store.record("Normal", "Checked", "looked at", on: config, component: "test")
+        let before = cluster.store.revision
+        cluster.store.record("Normal", "Checked", "looked at", on: config, component: "test")
+        #expect(cluster.store.revision == before + 1, "the repeat is a write")
+        #expect(!cluster.store.deferredEvents.isEmpty)
+        let key = try #require(cluster.store.eventsByIdentity.values.first)
+        guard case .event(let event)? = cluster.store.get(key) else { Issue.record("no Event at \(key)"); return }
+        #expect(event.count == 2 && event.metadata.resourceVersion == String(before + 1))
+        #expect(cluster.store.object(withUID: event.metadata.uid ?? "")?.key == key)
+        #expect(cluster.store.list(kind: "Event", namespace: "default").map(\.key).contains(key))
+        #expect(throws: APIError.alreadyExists(key)) { try cluster.store.create(.event(event)) }
+    }
+}
