@@ -51,13 +51,14 @@ struct DeferredEvent {
 
 extension Store {
     /// Stores a newly recorded Event: kept deferred, or made now when `defersEvents` is off.
-    func insertRecorded(_ recorded: DeferredEvent) {
-        if defersEvents {
-            deferredEvents[recorded.key] = recorded
-            deferredEventUIDs[HashedString(recorded.uid)] = recorded.key
-        } else {
+    func insertRecorded(_ recorded: consuming DeferredEvent) {
+        guard defersEvents else {
             makeObject(of: recorded)
+            return
         }
+        let key = recorded.key
+        deferredEventUIDs[HashedString(recorded.uid)] = key
+        deferredEvents[key] = consume recorded
     }
 
     /// A repeat of a deferred Event: count and lastTimestamp move, and the write takes a
@@ -90,7 +91,7 @@ extension Store {
     }
 
     @discardableResult
-    private func makeObject(of recorded: DeferredEvent) -> KubeObject {
+    private func makeObject(of recorded: borrowing DeferredEvent) -> KubeObject {
         let object = KubeObject.event(recorded.event())
         stored[recorded.key] = object
         index.insert(object, at: recorded.key)
