@@ -65,7 +65,7 @@ public final class Store {
     /// first read. Off, each is made when recorded (the tests compare the two).
     @exclusivity(unchecked) var deferredEvents: [ObjectKey: DeferredEvent] = [:]
     @exclusivity(unchecked) var deferredEventUIDs: [HashedString: ObjectKey] = [:]
-    public var defersEvents = true
+    var defersEvents = true
     /// The cluster-wide counter behind every `metadata.resourceVersion` (etcd's revision).
     @exclusivity(unchecked) public private(set) var revision: Int64 = 0
     /// For each kind, the revision of its last write: a cache of one kind (the scheduler's of
