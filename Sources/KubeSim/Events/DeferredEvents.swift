@@ -10,6 +10,8 @@ import KubeModel
 /// No controller reconciles Events, so handing them their watch event late changes no outcome.
 struct DeferredEvent {
     let key: ObjectKey
+    /// What makes a repeat a repeat, kept here until the object is made (then `identityByEvent`).
+    let identity: EventIdentity
     let uid: String
     var resourceVersion: Int64
     /// creationTimestamp and firstTimestamp.
@@ -52,11 +54,13 @@ struct DeferredEvent {
 extension Store {
     /// Stores a newly recorded Event: kept deferred, or made now when `defersEvents` is off.
     func insertRecorded(_ recorded: consuming DeferredEvent) {
+        let key = recorded.key
+        // The Event a repeat of this identity bumps from now on.
+        if let previous = eventsByIdentity.updateValue(key, forKey: recorded.identity), previous != key { identityByEvent[previous] = nil }
         guard defersEvents else {
             makeObject(of: recorded)
             return
         }
-        let key = recorded.key
         deferredEventUIDs[HashedString(recorded.uid)] = key
         deferredEvents[key] = consume recorded
     }
@@ -93,6 +97,7 @@ extension Store {
     @discardableResult
     private func makeObject(of recorded: borrowing DeferredEvent) -> KubeObject {
         let object = KubeObject.event(recorded.event())
+        if eventsByIdentity[recorded.identity] == recorded.key { identityByEvent[recorded.key] = recorded.identity }
         stored[recorded.key] = object
         index.insert(object, at: recorded.key)
         pendingEvents.append(WatchEvent(type: .added, key: recorded.key, object: object))
@@ -105,7 +110,7 @@ extension Store {
         guard let recorded = deferredEvents.removeValue(forKey: key) else { return false }
         deferredEventUIDs[HashedString(recorded.uid)] = nil
         advanceRevision(writing: key)
-        if let identity = identityByEvent.removeValue(forKey: key), eventsByIdentity[identity] == key { eventsByIdentity[identity] = nil }
+        if eventsByIdentity[recorded.identity] == key { eventsByIdentity[recorded.identity] = nil }
         return true
     }
 }
