@@ -104,14 +104,14 @@ enum PodStatusWriter {
 
     /// The same on a status being built, so that setting several costs one write of the pod's.
     static func setCondition(_ condition: PodCondition, on status: inout PodStatus) {
-        var conditions = status.conditions ?? []
-        var condition = condition
-        if let index = conditions.firstIndex(where: { $0.type == condition.type }) {
-            if conditions[index].status == condition.status { condition.lastTransitionTime = conditions[index].lastTransitionTime }
-            conditions[index] = condition
-        } else {
-            conditions.append(condition)
+        // Edited in place: a copy of the list taken out and written back copied every condition.
+        guard let index = status.conditions?.firstIndex(where: { $0.type == condition.type }) else {
+            if status.conditions == nil { status.conditions = [condition] } else { status.conditions?.append(condition) }
+            return
         }
-        status.conditions = conditions
+        let keepsTime = status.conditions?[index].status == condition.status
+        let since = status.conditions?[index].lastTransitionTime
+        status.conditions?[index] = condition
+        if keepsTime { status.conditions?[index].lastTransitionTime = since }
     }
 }

@@ -46,13 +46,11 @@ enum JobConditions {
     /// `ensureJobConditionStatus`: adds the condition, or updates it when its status changed
     /// (a condition already in that status keeps its times).
     static func set(_ condition: JobCondition, in status: inout JobStatus) {
-        var conditions = status.conditions ?? []
-        if let index = conditions.firstIndex(where: { $0.type == condition.type }) {
-            guard conditions[index].status != condition.status else { return }
-            conditions[index] = condition
-        } else {
-            conditions.append(condition)
+        // Edited in place: a copy of the list taken out and written back copied every condition.
+        guard let index = status.conditions?.firstIndex(where: { $0.type == condition.type }) else {
+            if status.conditions == nil { status.conditions = [condition] } else { status.conditions?.append(condition) }
+            return
         }
-        status.conditions = conditions
+        if status.conditions?[index].status != condition.status { status.conditions?[index] = condition }
     }
 }
