@@ -6,10 +6,42 @@ public struct RecordedEvent: Codable, Equatable, Sendable {
     /// `Normal` or `Warning`.
     public var type: String
     public var reason: String
-    /// `Pod/web` (namespace left out, as kubectl's OBJECT column shows it: `pod/web`).
-    public var object: String
+    /// The involved object's kind and name, kept apart: joining them for each of a long run's
+    /// hundred thousand occurrences cost an allocation each.
+    public var kind: String
+    public var name: String
     public var namespace: String
     public var message: String
+
+    public init(time: Int64, type: String, reason: String, kind: String, name: String, namespace: String, message: String) {
+        (self.time, self.type, self.reason, self.kind, self.name, self.namespace, self.message) = (time, type, reason, kind, name, namespace, message)
+    }
+
+    /// `Pod/web` (namespace left out, as kubectl's OBJECT column shows it: `pod/web`).
+    public var object: String { kind + "/" + name }
+
+    /// Saved as `object`, the form `cluster.json` and `sim run --format json` have always had.
+    private enum CodingKeys: String, CodingKey { case time, type, reason, object, namespace, message }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let object = try container.decode(String.self, forKey: .object)
+        let slash = object.firstIndex(of: "/") ?? object.endIndex
+        self.init(time: try container.decode(Int64.self, forKey: .time), type: try container.decode(String.self, forKey: .type),
+                  reason: try container.decode(String.self, forKey: .reason), kind: String(object[..<slash]),
+                  name: slash == object.endIndex ? "" : String(object[object.index(after: slash)...]),
+                  namespace: try container.decode(String.self, forKey: .namespace), message: try container.decode(String.self, forKey: .message))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(time, forKey: .time)
+        try container.encode(type, forKey: .type)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(object, forKey: .object)
+        try container.encode(namespace, forKey: .namespace)
+        try container.encode(message, forKey: .message)
+    }
 }
 
 extension Store {
@@ -20,8 +52,7 @@ extension Store {
                        component: String, host: String? = nil, fieldPath: String? = nil) {
         let (name, namespace, uid) = object.withMetadata { ($0.name ?? "", $0.namespace ?? "default", $0.uid) }
         let kind = object.kind
-        eventLog.append(RecordedEvent(time: now.seconds, type: type, reason: reason, object: kind + "/" + name,
-                                      namespace: namespace, message: message))
+        eventLog.append(RecordedEvent(time: now.seconds, type: type, reason: reason, kind: kind, name: name, namespace: namespace, message: message))
         // A terminating namespace refuses new Events like any other content (NamespaceLifecycle).
         if isTerminating(namespace: namespace) { return }
         let identity = EventIdentity(uid: uid, reason: reason, fieldPath: fieldPath, message: message)
@@ -67,6 +98,6 @@ extension Store {
 
     /// The recorded occurrences about one object, oldest first.
     public func events(about key: ObjectKey) -> [RecordedEvent] {
-        eventLog.filter { $0.object == "\(key.kind)/\(key.name)" && ($0.namespace == key.namespace || key.namespace.isEmpty) }
+        eventLog.filter { $0.kind == key.kind && $0.name == key.name && ($0.namespace == key.namespace || key.namespace.isEmpty) }
     }
 }

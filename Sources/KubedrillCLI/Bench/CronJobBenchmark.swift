@@ -41,8 +41,8 @@ enum CronJobBenchmark {
         // A day at a time: the runner's budget of reconciles per advance guards against loops.
         for _ in 0..<days { try cluster.advance(by: .minutes(24 * 60)) }
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
-        let created = cluster.store.eventLog.filter { $0.reason == "SuccessfulCreate" && $0.object.hasPrefix("CronJob/") }.count
-        let completed = cluster.store.eventLog.filter { $0.reason == "Completed" && $0.object.hasPrefix("Job/") }.count
+        let created = cluster.store.eventLog.filter { $0.reason == "SuccessfulCreate" && $0.kind == "CronJob" }.count
+        let completed = cluster.store.eventLog.filter { $0.reason == "Completed" && $0.kind == "Job" }.count
         let kept = cluster.store.list(kind: "Job").count
         print(String(format: "cronjob-month: %lld days, %d activations (Jobs created), %d Jobs completed, %d kept after pruning, %d reconciles: %.1f ms wall  [target < 1000 ms]",
                      days, created, completed, kept, cluster.runner.reconcileCount - reconcilesBefore, wall))

@@ -1,3 +1,4 @@
+import Foundation
 import KubeModel
 import Testing
 @testable import KubeSim
@@ -111,6 +112,16 @@ struct StoreTests {
         #expect(store.keysWritten(after: start) == nil, "compacted past it")
         #expect(store.keysWritten(after: store.revision - 2).map { $0.map(\.name) } == ["d", "e"])
         #expect(store.keysWritten(after: store.revision + 1) == nil, "a revision not reached yet")
+    }
+
+    @Test("A recorded occurrence is saved with its object as Kind/name, as cluster.json and sim run's JSON have it, and read back the same")
+    func recordedEventJSON() throws {
+        let event = RecordedEvent(time: 30, type: "Normal", reason: "Scheduled", kind: "Pod", name: "web-1", namespace: "default", message: "placed")
+        let json = String(decoding: try JSONEncoder().encode(event), as: UTF8.self)
+        #expect(json.contains(#""object":"Pod\/web-1""#) || json.contains(#""object":"Pod/web-1""#))
+        #expect(!json.contains(#""kind""#))
+        #expect(try JSONDecoder().decode(RecordedEvent.self, from: Data(json.utf8)) == event)
+        #expect(event.object == "Pod/web-1")
     }
 
     @Test("An Event is named <object>.<hex nanoseconds>, the hex as client-go's strconv.FormatUint(n, 16) writes it")
