@@ -64,4 +64,26 @@ struct BoxTests {
         #expect(text == #"{"apiVersion":"v1","kind":"Pod","metadata":{"name":"web"},"spec":{"containers":[{"image":"nginx:1.27","name":"main"}]}}"#)
         #expect(try JSONDecoder().decode(Pod.self, from: data) == pod())
     }
+
+    static func image(_ object: KubeObject) -> String? {
+        if case .pod(let pod) = object { return pod.spec?.containers.first?.image } else { return nil }
+    }
+
+    @Test("editPod edits the pod in the object and nothing else; a copy taken before keeps the old value")
+    func editPod() {
+        var object = KubeObject.pod(pod())
+        let before = object
+        let image = object.editPod { pod -> String? in
+            pod.spec?.containers[0].image = "nginx:1.28"
+            return pod.spec?.containers.first?.image
+        }
+        #expect(image == "nginx:1.28")
+        #expect(Self.image(object) == "nginx:1.28")
+        #expect(Self.image(before) == "nginx:1.27")
+        var job = KubeObject.job(Job())
+        #expect(job.editPod { _ in 1 } == nil)
+        #expect(job == .job(Job()))
+        #expect(job.editJob { job in job.metadata.name = "batch" } != nil)
+        #expect(job.metadata.name == "batch")
+    }
 }

@@ -36,16 +36,20 @@ struct ServiceAccountAdmission: AdmissionPlugin {
     let name = "ServiceAccount"
 
     func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
-        guard case .pod(var pod) = object, operation.isCreate, var spec = pod.spec else { return }
-        let account = spec.serviceAccountName ?? spec.serviceAccount ?? "default"
-        spec.serviceAccountName = account
-        spec.serviceAccount = account
-        let namespace = pod.metadata.namespace ?? "default"
+        guard operation.isCreate, let (account, namespace) = Self.account(of: object) else { return }
         guard store.get(ObjectKey(kind: "ServiceAccount", namespace: namespace, name: account)) != nil else {
             throw AdmissionChain.forbidden(object, "error looking up service account \(namespace)/\(account): serviceaccount \"\(account)\" not found")
         }
-        pod.spec = spec
-        object = .pod(pod)
+        object.editPod { pod in
+            pod.spec?.serviceAccountName = account
+            pod.spec?.serviceAccount = account
+        }
+    }
+
+    /// The account a pod runs as and its namespace; read apart so the pod is not shared when edited.
+    private static func account(of object: KubeObject) -> (String, String)? {
+        guard case .pod(let pod) = object, pod.spec != nil else { return nil }
+        return (pod.spec?.serviceAccountName ?? pod.spec?.serviceAccount ?? "default", pod.metadata.namespace ?? "default")
     }
 }
 
@@ -56,23 +60,23 @@ struct DefaultTolerationSeconds: AdmissionPlugin {
     static let seconds: Int64 = 300
 
     func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
-        guard case .pod(var pod) = object, operation.isCreate, var spec = pod.spec else { return }
-        var tolerations = spec.tolerations ?? []
-        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
-            let handled = tolerations.contains { toleration in
-                (toleration.key == key || (toleration.key ?? "").isEmpty && toleration.operator == "Exists")
-                    && (toleration.effect == nil || toleration.effect == "NoExecute" || toleration.effect == "")
+        guard operation.isCreate else { return }
+        object.editPod { pod in
+            guard pod.spec != nil else { return }
+            if pod.spec?.tolerations == nil { pod.spec?.tolerations = [] }
+            for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
+                let handled = pod.spec?.tolerations?.contains { toleration in
+                    (toleration.key == key || (toleration.key ?? "").isEmpty && toleration.operator == "Exists")
+                        && (toleration.effect == nil || toleration.effect == "NoExecute" || toleration.effect == "")
+                }
+                if handled == true { continue }
+                var toleration = Toleration()
+                toleration.key = key
+                toleration.operator = "Exists"
+                toleration.effect = "NoExecute"
+                toleration.tolerationSeconds = Self.seconds
+                pod.spec?.tolerations?.append(toleration)
             }
-            if handled { continue }
-            var toleration = Toleration()
-            toleration.key = key
-            toleration.operator = "Exists"
-            toleration.effect = "NoExecute"
-            toleration.tolerationSeconds = Self.seconds
-            tolerations.append(toleration)
         }
-        spec.tolerations = tolerations
-        pod.spec = spec
-        object = .pod(pod)
     }
 }

@@ -5,46 +5,46 @@ import KubeModel
 /// `SetDefaults_Probe`, `SetDefaults_Pod`) at v1.33.
 enum PodDefaults {
     static func apply(to spec: inout PodSpec) {
-        spec.restartPolicy = spec.restartPolicy ?? "Always"
-        spec.dnsPolicy = spec.dnsPolicy ?? "ClusterFirst"
-        spec.terminationGracePeriodSeconds = spec.terminationGracePeriodSeconds ?? 30
-        spec.schedulerName = spec.schedulerName ?? "default-scheduler"
-        spec.securityContext = spec.securityContext ?? PodSecurityContext()
-        spec.enableServiceLinks = spec.enableServiceLinks ?? true
+        // Each field written only when unset: a write of an equal value still costs a copy.
+        if spec.restartPolicy == nil { spec.restartPolicy = "Always" }
+        if spec.dnsPolicy == nil { spec.dnsPolicy = "ClusterFirst" }
+        if spec.terminationGracePeriodSeconds == nil { spec.terminationGracePeriodSeconds = 30 }
+        if spec.schedulerName == nil { spec.schedulerName = "default-scheduler" }
+        if spec.securityContext == nil { spec.securityContext = PodSecurityContext() }
+        if spec.enableServiceLinks == nil { spec.enableServiceLinks = true }
         for index in spec.containers.indices { container(&spec.containers[index]) }
-        if var initContainers = spec.initContainers {
-            for index in initContainers.indices { container(&initContainers[index]) }
-            spec.initContainers = initContainers
+        if spec.initContainers != nil {
+            for index in spec.initContainers!.indices { container(&spec.initContainers![index]) }
         }
     }
 
     /// `SetDefaults_Container` and the pod-level rule that limits without requests become requests.
     static func container(_ container: inout Container) {
-        container.imagePullPolicy = container.imagePullPolicy ?? pullPolicy(for: container.image ?? "")
-        container.terminationMessagePath = container.terminationMessagePath ?? "/dev/termination-log"
-        container.terminationMessagePolicy = container.terminationMessagePolicy ?? "File"
-        if var ports = container.ports {
-            for index in ports.indices { ports[index].protocol = ports[index].protocol ?? "TCP" }
-            container.ports = ports
+        if container.imagePullPolicy == nil { container.imagePullPolicy = pullPolicy(for: container.image ?? "") }
+        if container.terminationMessagePath == nil { container.terminationMessagePath = "/dev/termination-log" }
+        if container.terminationMessagePolicy == nil { container.terminationMessagePolicy = "File" }
+        if container.ports != nil {
+            for index in container.ports!.indices where container.ports![index].protocol == nil { container.ports![index].protocol = "TCP" }
         }
-        for keyPath in [\Container.livenessProbe, \Container.readinessProbe, \Container.startupProbe] {
-            if var probe = container[keyPath: keyPath] {
-                probe.timeoutSeconds = probe.timeoutSeconds ?? 1
-                probe.periodSeconds = probe.periodSeconds ?? 10
-                probe.successThreshold = probe.successThreshold ?? 1
-                probe.failureThreshold = probe.failureThreshold ?? 3
-                if var http = probe.httpGet {
-                    http.path = http.path ?? "/"
-                    http.scheme = http.scheme ?? "HTTP"
-                    probe.httpGet = http
-                }
-                container[keyPath: keyPath] = probe
-            }
-        }
+        if container.livenessProbe != nil { probe(&container.livenessProbe!) }
+        if container.readinessProbe != nil { probe(&container.readinessProbe!) }
+        if container.startupProbe != nil { probe(&container.startupProbe!) }
         if let limits = container.resources?.limits, !limits.isEmpty {
             var requests = container.resources?.requests ?? [:]
             for (name, quantity) in limits where requests[name] == nil { requests[name] = quantity }
             container.resources?.requests = requests
+        }
+    }
+
+    /// `SetDefaults_Probe` and, for an HTTP probe, `SetDefaults_HTTPGetAction`.
+    static func probe(_ probe: inout Probe) {
+        probe.timeoutSeconds = probe.timeoutSeconds ?? 1
+        probe.periodSeconds = probe.periodSeconds ?? 10
+        probe.successThreshold = probe.successThreshold ?? 1
+        probe.failureThreshold = probe.failureThreshold ?? 3
+        if probe.httpGet != nil {
+            probe.httpGet!.path = probe.httpGet!.path ?? "/"
+            probe.httpGet!.scheme = probe.httpGet!.scheme ?? "HTTP"
         }
     }
 
@@ -62,16 +62,17 @@ struct Defaulting: AdmissionPlugin {
 
     func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
         switch object {
-        case .pod(var pod):
-            var spec = pod.spec ?? PodSpec()
-            PodDefaults.apply(to: &spec)
-            pod.spec = spec
-            if pod.status == nil {
-                pod.status = PodStatus()
-                pod.status?.phase = "Pending"
-                pod.status?.qosClass = QoS.podClass(spec)
+        case .pod:
+            object.editPod { pod in
+                if pod.spec == nil { pod.spec = PodSpec() }
+                PodDefaults.apply(to: &pod.spec!)
+                if pod.status == nil {
+                    var status = PodStatus()
+                    status.phase = "Pending"
+                    status.qosClass = QoS.podClass(of: pod)
+                    pod.status = status
+                }
             }
-            object = .pod(pod)
         case .deployment(var deployment):
             var spec = deployment.spec ?? DeploymentSpec()
             spec.replicas = spec.replicas ?? 1
@@ -139,11 +140,11 @@ struct Defaulting: AdmissionPlugin {
             daemonSet.spec = spec
             daemonSet.metadata.annotations = Self.templateGeneration(daemonSet, operation)
             object = .daemonSet(daemonSet)
-        case .job(var job):
-            var spec = job.spec ?? JobSpec()
-            Self.job(&spec)
-            job.spec = spec
-            object = .job(job)
+        case .job:
+            object.editJob { job in
+                if job.spec == nil { job.spec = JobSpec() }
+                Self.job(&job.spec!)
+            }
         case .cronJob(var cronJob):
             var spec = cronJob.spec ?? CronJobSpec()
             spec.concurrencyPolicy = spec.concurrencyPolicy ?? "Allow"
@@ -209,9 +210,8 @@ struct Defaulting: AdmissionPlugin {
     }
 
     static func template(_ template: inout PodTemplateSpec) {
-        var spec = template.spec ?? PodSpec()
-        PodDefaults.apply(to: &spec)
-        template.spec = spec
+        if template.spec == nil { template.spec = PodSpec() }
+        PodDefaults.apply(to: &template.spec!)
     }
 
     /// `SetDefaults_Job`: completions and parallelism 1, backoffLimit 6, NonIndexed, not suspended;
@@ -225,8 +225,6 @@ struct Defaulting: AdmissionPlugin {
         spec.backoffLimit = spec.backoffLimit ?? 6
         spec.completionMode = spec.completionMode ?? "NonIndexed"
         spec.suspend = spec.suspend ?? false
-        var templateSpec = spec.template.spec ?? PodSpec()
-        PodDefaults.apply(to: &templateSpec)
-        spec.template.spec = templateSpec
+        template(&spec.template)
     }
 }

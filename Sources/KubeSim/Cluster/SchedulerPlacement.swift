@@ -26,7 +26,7 @@ public struct SchedulerPlacement: PodPlacement {
             case .scheduled(let node, _):
                 var assumed = pod
                 assumed.spec?.nodeName = node
-                if batch.bind(assumed, to: node), let position = batch.snapshot.index(ofNode: node) {
+                if batch.bind(assumed, to: node, assumed: true), let position = batch.snapshot.index(ofNode: node) {
                     cache.assume(pod, onNode: position)
                 }
                 return .bind(node: node)

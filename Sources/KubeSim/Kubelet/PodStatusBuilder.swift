@@ -11,7 +11,7 @@ enum PodStatusBuilder {
         status.hostIPs = nil
         status.podIP = runtime.podIP
         status.startTime = VirtualTime(seconds: runtime.startTime).rfc3339
-        status.qosClass = QoS.podClass(pod.spec ?? PodSpec())
+        status.qosClass = QoS.podClass(of: pod)
         let specs = pod.spec?.containers ?? []
         let initSpecs = pod.spec?.initContainers ?? []
         status.containerStatuses = zip(specs, runtime.containers).map { containerStatus($0.0, $0.1) }

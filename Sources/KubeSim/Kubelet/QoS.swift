@@ -6,21 +6,38 @@ import KubeModel
 /// requests equal them; otherwise Burstable. Init containers count too.
 public enum QoS {
     public static func podClass(_ spec: PodSpec) -> String {
-        let containers = spec.containers + (spec.initContainers ?? [])
-        var requests: [String: Quantity] = [:]
-        var limits: [String: Quantity] = [:]
+        podClass(containers: spec.containers, initContainers: spec.initContainers)
+    }
+
+    /// The class of `pod`'s spec (BestEffort without one).
+    public static func podClass(of pod: Pod) -> String {
+        podClass(containers: pod.spec?.containers ?? [], initContainers: pod.spec?.initContainers)
+    }
+
+    // Two resources, so two running sums each: the kubelet asks on every status write.
+    static func podClass(containers: [Container], initContainers: [Container]?) -> String {
+        var requestCPU: Quantity?, requestMemory: Quantity?, limitCPU: Quantity?, limitMemory: Quantity?
         var isGuaranteed = true
-        for container in containers {
-            let containerRequests = (container.resources?.requests ?? [:]).filter { ["cpu", "memory"].contains($0.key) && !$0.value.isZero }
-            let containerLimits = (container.resources?.limits ?? [:]).filter { ["cpu", "memory"].contains($0.key) && !$0.value.isZero }
-            for (name, quantity) in containerRequests { requests[name, default: Quantity()] += quantity }
-            for (name, quantity) in containerLimits { limits[name, default: Quantity()] += quantity }
-            if containerLimits.count < 2 { isGuaranteed = false }
+        func add(_ quantity: Quantity?, to sum: inout Quantity?) -> Bool {
+            guard let quantity, !quantity.isZero else { return false }
+            sum = (sum ?? Quantity()) + quantity
+            return true
         }
-        if requests.isEmpty && limits.isEmpty { return "BestEffort" }
+        func visit(_ container: Container) {
+            guard let resources = container.resources else { isGuaranteed = false; return }
+            _ = add(resources.requests?["cpu"], to: &requestCPU)
+            _ = add(resources.requests?["memory"], to: &requestMemory)
+            let cpu = add(resources.limits?["cpu"], to: &limitCPU)
+            let memory = add(resources.limits?["memory"], to: &limitMemory)
+            if !(cpu && memory) { isGuaranteed = false }
+        }
+        for container in containers { visit(container) }
+        for container in initContainers ?? [] { visit(container) }
+        if requestCPU == nil, requestMemory == nil, limitCPU == nil, limitMemory == nil { return "BestEffort" }
         if isGuaranteed {
-            for (name, request) in requests where limits[name] != request { isGuaranteed = false }
+            if let requestCPU, requestCPU != limitCPU { isGuaranteed = false }
+            if let requestMemory, requestMemory != limitMemory { isGuaranteed = false }
         }
-        return isGuaranteed && limits.count == 2 ? "Guaranteed" : "Burstable"
+        return isGuaranteed && limitCPU != nil && limitMemory != nil ? "Guaranteed" : "Burstable"
     }
 }

@@ -238,6 +238,26 @@ struct QoSTests {
         #expect(QoS.podClass(try spec("{limits: {memory: 128Mi, cpu: 100m}}")) == "Guaranteed")
         #expect(QoS.podClass(try spec("{limits: {memory: 128Mi}}")) == "Burstable")
     }
+
+    @Test("Only cpu and memory count, and zero quantities count as unset (qos.go isSupportedQoSComputeResource, IsZero)")
+    func onlyCPUAndMemory() throws {
+        #expect(QoS.podClass(try spec("{requests: {ephemeral-storage: 1Gi}, limits: {ephemeral-storage: 1Gi}}")) == "BestEffort")
+        #expect(QoS.podClass(try spec("{requests: {cpu: \"0\"}}")) == "BestEffort")
+        #expect(QoS.podClass(try spec("{limits: {memory: 128Mi, cpu: 100m, ephemeral-storage: 1Gi}}")) == "Guaranteed")
+    }
+
+    @Test("Init containers count: one without limits makes an otherwise Guaranteed pod Burstable")
+    func initContainersCount() throws {
+        var spec = try spec("{limits: {memory: 128Mi, cpu: 100m}}")
+        var setup = Container()
+        setup.name = "setup"
+        setup.image = "busybox:1.36"
+        spec.initContainers = [setup]
+        #expect(QoS.podClass(spec) == "Burstable")
+        setup.resources = spec.containers[0].resources
+        spec.initContainers = [setup]
+        #expect(QoS.podClass(spec) == "Guaranteed")
+    }
 }
 
 /// Pods running the same command share one interpretation of it (`ScriptRunCache`); what each

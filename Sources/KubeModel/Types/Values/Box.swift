@@ -38,6 +38,7 @@ public struct OptionalBox<Wrapped> {
     @inlinable public init(wrappedValue: Wrapped?) { storage = wrappedValue.map { BoxStorage($0) } }
 
     @inlinable public var wrappedValue: Wrapped? {
+        // A getter, not `_read`: a read coroutine was slower on every access than the copies it saved.
         get { storage?.value }
         set {
             if let newValue, isKnownUniquelyReferenced(&storage) { storage!.value = newValue } else { storage = newValue.map { BoxStorage($0) } }
@@ -49,7 +50,8 @@ public struct OptionalBox<Wrapped> {
                 storage = BoxStorage(storage?.value)
             }
             // Optional chaining on a nil field (`pod.spec?.x = 1`) leaves nothing behind.
-            defer { if storage?.value == nil { storage = nil } }
+            // Checked by tag: comparing with nil copied the value.
+            defer { if let storage, case .none = storage.value { self.storage = nil } }
             yield &storage!.value
         }
     }

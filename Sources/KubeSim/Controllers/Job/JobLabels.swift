@@ -21,32 +21,30 @@ enum JobLabels {
 /// (With `manualSelector` the labels are the user's, and SetDefaults_Job copies them likewise.)
 enum JobSelector {
     static func generate(_ object: inout KubeObject) {
-        guard case .job(var job) = object, var spec = job.spec else { return }
-        guard spec.manualSelector != true else {
-            if (job.metadata.labels ?? [:]).isEmpty, let labels = spec.template.metadata?.labels, !labels.isEmpty {
-                job.metadata.labels = labels
-                object = .job(job)
+        object.editJob { job in
+            guard job.spec != nil else { return }
+            guard job.spec?.manualSelector != true else {
+                if (job.metadata.labels ?? [:]).isEmpty, let labels = job.spec?.template.metadata?.labels, !labels.isEmpty {
+                    job.metadata.labels = labels
+                }
+                return
             }
-            return
+            let name = job.metadata.name ?? "", uid = job.metadata.uid ?? ""
+            var labels = job.spec?.template.metadata?.labels ?? [:]
+            labels.reserveCapacity(labels.count + 4)  // grown once, not for each label added
+            // A label the user set is kept; a conflict is validation's business, as upstream.
+            for key in [JobLabels.legacyJobName, JobLabels.jobName] where labels[key] == nil { labels[key] = name }
+            for key in [JobLabels.legacyControllerUID, JobLabels.controllerUID] where labels[key] == nil { labels[key] = uid }
+            if job.spec?.template.metadata == nil { job.spec?.template.metadata = ObjectMeta() }
+            job.spec?.template.metadata?.labels = labels
+            // SetDefaults_Job copies the template's labels to a Job without labels; upstream runs
+            // it on every decode from storage, so the generated ones show on the Job too.
+            if (job.metadata.labels ?? [:]).isEmpty { job.metadata.labels = labels }
+            if job.spec?.selector == nil { job.spec?.selector = LabelSelector() }
+            if job.spec?.selector?.matchLabels?[JobLabels.controllerUID] == nil {
+                if job.spec?.selector?.matchLabels == nil { job.spec?.selector?.matchLabels = [:] }
+                job.spec?.selector?.matchLabels?[JobLabels.controllerUID] = uid
+            }
         }
-        let name = job.metadata.name ?? "", uid = job.metadata.uid ?? ""
-        var template = spec.template.metadata ?? ObjectMeta()
-        var labels = template.labels ?? [:]
-        labels.reserveCapacity(labels.count + 4)  // grown once, not for each label added
-        // A label the user set is kept; a conflict is validation's business, as upstream.
-        for key in [JobLabels.legacyJobName, JobLabels.jobName] where labels[key] == nil { labels[key] = name }
-        for key in [JobLabels.legacyControllerUID, JobLabels.controllerUID] where labels[key] == nil { labels[key] = uid }
-        template.labels = labels
-        spec.template.metadata = template
-        // SetDefaults_Job copies the template's labels to a Job without labels; upstream runs
-        // it on every decode from storage, so the generated ones show on the Job too.
-        if (job.metadata.labels ?? [:]).isEmpty { job.metadata.labels = labels }
-        var selector = spec.selector ?? LabelSelector()
-        var matchLabels = selector.matchLabels ?? [:]
-        if matchLabels[JobLabels.controllerUID] == nil { matchLabels[JobLabels.controllerUID] = uid }
-        selector.matchLabels = matchLabels
-        spec.selector = selector
-        job.spec = spec
-        object = .job(job)
     }
 }

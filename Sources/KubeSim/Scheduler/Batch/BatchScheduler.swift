@@ -52,12 +52,14 @@ public final class BatchScheduler {
         return scheduler.schedule(info, in: snapshot)
     }
 
-    /// Records `pod` as running on `nodeName`; false when there is no such node.
+    /// Records `pod` as running on `nodeName`; false when there is no such node. `assumed` says
+    /// `pod` is the one just scheduled with only `spec.nodeName` set, which the caller knows and
+    /// this would otherwise find out by comparing the two pods field by field.
     @discardableResult
-    public func bind(_ pod: Pod, to nodeName: String) -> Bool {
+    public func bind(_ pod: Pod, to nodeName: String, assumed: Bool = false) -> Bool {
         guard let position = snapshot.index(ofNode: nodeName) else { return false }
         let info: PodInfo
-        if let last = lastScheduled, Self.isSame(pod, assumedFrom: last.pod) {
+        if let last = lastScheduled, assumed || Self.isSame(pod, assumedFrom: last.pod) {
             info = PodInfo(last, assumedOn: pod)
         } else {
             info = PodInfo(pod, priorityClasses: snapshot.priorityClasses)
