@@ -16,6 +16,19 @@ extension KubeObject {
         return try edit(&pod)
     }
 
+    /// Runs `edit` on the pod's spec, if this is a pod with one; nil otherwise. Reads inside
+    /// `edit` are in place too, where `pod.spec?.field` outside copied the whole spec first.
+    @inlinable @discardableResult
+    public mutating func editPodSpec<Result>(_ edit: (inout PodSpec) throws -> Result) rethrows -> Result? {
+        try editPod { pod in try Self.edit(&pod.spec, edit) } ?? nil
+    }
+
+    /// Runs `edit` on `value` in place when it is present; nil when it is not.
+    @inlinable public static func edit<Wrapped, Result>(_ value: inout Wrapped?, _ edit: (inout Wrapped) throws -> Result) rethrows -> Result? {
+        if case .none = value { return nil }
+        return try edit(&value!)
+    }
+
     /// Runs `edit` on the Job, if this is one; nil otherwise.
     @inlinable @discardableResult
     public mutating func editJob<Result>(_ edit: (inout Job) throws -> Result) rethrows -> Result? {

@@ -36,20 +36,18 @@ struct ServiceAccountAdmission: AdmissionPlugin {
     let name = "ServiceAccount"
 
     func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
-        guard operation.isCreate, let (account, namespace) = Self.account(of: object) else { return }
+        guard operation.isCreate else { return }
+        let account = object.editPodSpec { spec -> String in
+            let account = spec.serviceAccountName ?? spec.serviceAccount ?? "default"
+            spec.serviceAccountName = account
+            spec.serviceAccount = account
+            return account
+        }
+        guard let account else { return }
+        let namespace = object.withMetadata { $0.namespace ?? "default" }
         guard store.get(ObjectKey(kind: "ServiceAccount", namespace: namespace, name: account)) != nil else {
             throw AdmissionChain.forbidden(object, "error looking up service account \(namespace)/\(account): serviceaccount \"\(account)\" not found")
         }
-        object.editPod { pod in
-            pod.spec?.serviceAccountName = account
-            pod.spec?.serviceAccount = account
-        }
-    }
-
-    /// The account a pod runs as and its namespace; read apart so the pod is not shared when edited.
-    private static func account(of object: KubeObject) -> (String, String)? {
-        guard case .pod(let pod) = object, pod.spec != nil else { return nil }
-        return (pod.spec?.serviceAccountName ?? pod.spec?.serviceAccount ?? "default", pod.metadata.namespace ?? "default")
     }
 }
 
@@ -61,21 +59,20 @@ struct DefaultTolerationSeconds: AdmissionPlugin {
 
     func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
         guard operation.isCreate else { return }
-        object.editPod { pod in
-            guard pod.spec != nil else { return }
-            if pod.spec?.tolerations == nil { pod.spec?.tolerations = [] }
+        object.editPodSpec { spec in
+            if spec.tolerations == nil { spec.tolerations = [] }
             for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
-                let handled = pod.spec?.tolerations?.contains { toleration in
+                let handled = spec.tolerations!.contains { toleration in
                     (toleration.key == key || (toleration.key ?? "").isEmpty && toleration.operator == "Exists")
                         && (toleration.effect == nil || toleration.effect == "NoExecute" || toleration.effect == "")
                 }
-                if handled == true { continue }
+                if handled { continue }
                 var toleration = Toleration()
                 toleration.key = key
                 toleration.operator = "Exists"
                 toleration.effect = "NoExecute"
                 toleration.tolerationSeconds = Self.seconds
-                pod.spec?.tolerations?.append(toleration)
+                spec.tolerations!.append(toleration)
             }
         }
     }

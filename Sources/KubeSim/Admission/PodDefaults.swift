@@ -18,6 +18,30 @@ enum PodDefaults {
         }
     }
 
+    /// Whether `apply` would change anything. A Job's template comes from an already defaulted
+    /// CronJob, and its pods from that template: asking first keeps them sharing storage, where
+    /// editing in place would have copied spec and containers to write nothing.
+    static func needsDefaults(_ spec: PodSpec) -> Bool {
+        if spec.restartPolicy == nil || spec.dnsPolicy == nil || spec.terminationGracePeriodSeconds == nil || spec.schedulerName == nil
+            || spec.securityContext == nil || spec.enableServiceLinks == nil { return true }
+        return spec.containers.contains(where: needsDefaults) || (spec.initContainers ?? []).contains(where: needsDefaults)
+    }
+
+    static func needsDefaults(_ container: Container) -> Bool {
+        if container.imagePullPolicy == nil || container.terminationMessagePath == nil || container.terminationMessagePolicy == nil { return true }
+        if container.ports?.contains(where: { $0.protocol == nil }) == true { return true }
+        for probe in [container.livenessProbe, container.readinessProbe, container.startupProbe] {
+            guard let probe else { continue }
+            if probe.timeoutSeconds == nil || probe.periodSeconds == nil || probe.successThreshold == nil || probe.failureThreshold == nil { return true }
+            if let http = probe.httpGet, http.path == nil || http.scheme == nil { return true }
+        }
+        if let limits = container.resources?.limits {
+            let requests = container.resources?.requests ?? [:]
+            if limits.keys.contains(where: { requests[$0] == nil }) { return true }
+        }
+        return false
+    }
+
     /// `SetDefaults_Container` and the pod-level rule that limits without requests become requests.
     static func container(_ container: inout Container) {
         if container.imagePullPolicy == nil { container.imagePullPolicy = pullPolicy(for: container.image ?? "") }
@@ -64,12 +88,11 @@ struct Defaulting: AdmissionPlugin {
         switch object {
         case .pod:
             object.editPod { pod in
-                if pod.spec == nil { pod.spec = PodSpec() }
-                PodDefaults.apply(to: &pod.spec!)
+                let qosClass = Self.pod(&pod.spec)
                 if pod.status == nil {
                     var status = PodStatus()
                     status.phase = "Pending"
-                    status.qosClass = QoS.podClass(of: pod)
+                    status.qosClass = qosClass
                     pod.status = status
                 }
             }
@@ -209,7 +232,15 @@ struct Defaulting: AdmissionPlugin {
         return annotations
     }
 
+    /// Defaults a pod's spec (read and written in place) and returns its QoS class.
+    static func pod(_ spec: inout PodSpec?) -> String {
+        if case .none = spec { spec = PodSpec() }
+        if PodDefaults.needsDefaults(spec!) { PodDefaults.apply(to: &spec!) }
+        return QoS.podClass(containers: spec!.containers, initContainers: spec!.initContainers)
+    }
+
     static func template(_ template: inout PodTemplateSpec) {
+        if let spec = template.spec, !PodDefaults.needsDefaults(spec) { return }
         if template.spec == nil { template.spec = PodSpec() }
         PodDefaults.apply(to: &template.spec!)
     }

@@ -15,6 +15,39 @@ struct DefaultingTests {
         #expect(spec.serviceAccountName == "default")
     }
 
+    @Test("needsDefaults agrees with apply: true until a spec is defaulted, false after, true again for any one field unset")
+    func needsDefaultsAgreesWithApply() {
+        var container = Container()
+        container.name = "main"
+        container.image = "nginx:1.27"
+        var port = ContainerPort()
+        port.containerPort = 80
+        container.ports = [port]
+        var probe = Probe()
+        probe.httpGet = HTTPGetAction()
+        container.readinessProbe = probe
+        var resources = ResourceRequirements()
+        resources.limits = ["cpu": Quantity(milli: 500)]
+        container.resources = resources
+        var spec = PodSpec()
+        spec.containers = [container]
+        spec.initContainers = [container]
+        #expect(PodDefaults.needsDefaults(spec))
+        PodDefaults.apply(to: &spec)
+        #expect(!PodDefaults.needsDefaults(spec))
+        let unsets: [(inout PodSpec) -> Void] = [
+            { $0.dnsPolicy = nil }, { $0.securityContext = nil }, { $0.containers[0].terminationMessagePolicy = nil },
+            { $0.containers[0].ports?[0].protocol = nil }, { $0.containers[0].readinessProbe?.httpGet?.scheme = nil },
+            { $0.containers[0].readinessProbe?.periodSeconds = nil }, { $0.initContainers?[0].imagePullPolicy = nil },
+            { $0.containers[0].resources?.requests = nil },
+        ]
+        for unset in unsets {
+            var changed = spec
+            unset(&changed)
+            #expect(PodDefaults.needsDefaults(changed))
+        }
+    }
+
     @Test("imagePullPolicy is Always for :latest or no tag, else IfNotPresent")
     func pullPolicy() {
         #expect(PodDefaults.pullPolicy(for: "nginx") == "Always")

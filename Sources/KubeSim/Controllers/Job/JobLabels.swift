@@ -22,29 +22,31 @@ enum JobLabels {
 enum JobSelector {
     static func generate(_ object: inout KubeObject) {
         object.editJob { job in
-            guard job.spec != nil else { return }
-            guard job.spec?.manualSelector != true else {
-                if (job.metadata.labels ?? [:]).isEmpty, let labels = job.spec?.template.metadata?.labels, !labels.isEmpty {
-                    job.metadata.labels = labels
-                }
-                return
-            }
             let name = job.metadata.name ?? "", uid = job.metadata.uid ?? ""
-            var labels = job.spec?.template.metadata?.labels ?? [:]
-            labels.reserveCapacity(labels.count + 4)  // grown once, not for each label added
-            // A label the user set is kept; a conflict is validation's business, as upstream.
-            for key in [JobLabels.legacyJobName, JobLabels.jobName] where labels[key] == nil { labels[key] = name }
-            for key in [JobLabels.legacyControllerUID, JobLabels.controllerUID] where labels[key] == nil { labels[key] = uid }
-            if job.spec?.template.metadata == nil { job.spec?.template.metadata = ObjectMeta() }
-            job.spec?.template.metadata?.labels = labels
+            let labeled = !(job.metadata.labels ?? [:]).isEmpty
             // SetDefaults_Job copies the template's labels to a Job without labels; upstream runs
             // it on every decode from storage, so the generated ones show on the Job too.
-            if (job.metadata.labels ?? [:]).isEmpty { job.metadata.labels = labels }
-            if job.spec?.selector == nil { job.spec?.selector = LabelSelector() }
-            if job.spec?.selector?.matchLabels?[JobLabels.controllerUID] == nil {
-                if job.spec?.selector?.matchLabels == nil { job.spec?.selector?.matchLabels = [:] }
-                job.spec?.selector?.matchLabels?[JobLabels.controllerUID] = uid
-            }
+            guard let labels = KubeObject.edit(&job.spec, { generate(&$0, name: name, uid: uid) }) ?? nil,
+                  !labeled, !labels.isEmpty else { return }
+            job.metadata.labels = labels
         }
+    }
+
+    /// Labels the template and selects on the uid; returns the template's labels.
+    private static func generate(_ spec: inout JobSpec, name: String, uid: String) -> [String: String]? {
+        guard spec.manualSelector != true else { return spec.template.metadata?.labels }
+        var labels = spec.template.metadata?.labels ?? [:]
+        labels.reserveCapacity(labels.count + 4)  // grown once, not for each label added
+        // A label the user set is kept; a conflict is validation's business, as upstream.
+        for key in [JobLabels.legacyJobName, JobLabels.jobName] where labels[key] == nil { labels[key] = name }
+        for key in [JobLabels.legacyControllerUID, JobLabels.controllerUID] where labels[key] == nil { labels[key] = uid }
+        if case .none = spec.template.metadata { spec.template.metadata = ObjectMeta() }
+        spec.template.metadata!.labels = labels
+        if case .none = spec.selector { spec.selector = LabelSelector() }
+        if spec.selector!.matchLabels?[JobLabels.controllerUID] == nil {
+            if case .none = spec.selector!.matchLabels { spec.selector!.matchLabels = [:] }
+            spec.selector!.matchLabels![JobLabels.controllerUID] = uid
+        }
+        return labels
     }
 }
