@@ -97,7 +97,7 @@ struct PodSync {
             next = syncContainers()
         }
         store.containerRuntime[key] = runtime
-        PodStatusBuilder.write(&pod, runtime: runtime, node: node, now: now)
+        PodStatusBuilder.write(&pod, runtime: runtime, node: node, now: now, imageIDs: store.imageIDs)
         store.updateStatus(.pod(pod))
         return next
     }

@@ -4,18 +4,18 @@ import KubeModel
 /// (pkg/kubelet/kubelet_pods.go `generateAPIPodStatus`, `getPhase`; pkg/kubelet/status/generate.go
 /// for the condition reasons `ContainersNotReady`, `ContainersNotInitialized` and their messages).
 enum PodStatusBuilder {
-    static func write(_ pod: inout Pod, runtime: PodRuntime, node: Node, now: Int64) {
+    static func write(_ pod: inout Pod, runtime: PodRuntime, node: Node, now: Int64, imageIDs: ImageIDCache) {
         var status = pod.status ?? PodStatus()
         let at = VirtualTime(seconds: now).rfc3339
         status.hostIP = hostIP(of: node)
         status.hostIPs = nil
         status.podIP = runtime.podIP
-        status.startTime = VirtualTime(seconds: runtime.startTime).rfc3339
+        status.startTime = runtime.startTime == now ? at : VirtualTime(seconds: runtime.startTime).rfc3339
         status.qosClass = QoS.podClass(of: pod)
         let specs = pod.spec?.containers ?? []
         let initSpecs = pod.spec?.initContainers ?? []
-        status.containerStatuses = zip(specs, runtime.containers).map { containerStatus($0.0, $0.1) }
-        status.initContainerStatuses = initSpecs.isEmpty ? nil : zip(initSpecs, runtime.initContainers).map { containerStatus($0.0, $0.1) }
+        status.containerStatuses = zip(specs, runtime.containers).map { containerStatus($0.0, $0.1, imageIDs) }
+        status.initContainerStatuses = initSpecs.isEmpty ? nil : zip(initSpecs, runtime.initContainers).map { containerStatus($0.0, $0.1, imageIDs) }
         let initialized = runtime.initContainers.allSatisfy { $0.phase == .terminated && $0.exitCode == 0 }
         let unready = runtime.containers.filter { !$0.ready }.map(\.name)
         status.phase = phase(pod, runtime, initialized: initialized)
@@ -69,12 +69,11 @@ enum PodStatusBuilder {
         return policy == "Never" ? "Failed" : "Running"
     }
 
-    static func containerStatus(_ container: Container, _ instance: ContainerInstance) -> ContainerStatus {
+    static func containerStatus(_ container: Container, _ instance: ContainerInstance, _ imageIDs: ImageIDCache) -> ContainerStatus {
         var status = ContainerStatus()
         status.name = container.name
         status.image = container.image ?? ""
-        let reference = ImageReference(container.image ?? "")
-        status.imageID = instance.imageReady ? "\(reference.registry)/\(reference.repository)@sha256:\(digest(of: reference.fullName))" : ""
+        status.imageID = instance.imageReady ? imageIDs.id(of: container.image ?? "") : ""
         status.containerID = instance.startedAt.map { "containerd://\(digest(of: container.name + String($0)))" }
         status.ready = instance.ready
         status.started = instance.phase == .running ? instance.started : false
@@ -110,7 +109,7 @@ enum PodStatusBuilder {
         terminated.reason = termination.reason
         terminated.message = termination.message
         terminated.startedAt = VirtualTime(seconds: termination.startedAt).rfc3339
-        terminated.finishedAt = VirtualTime(seconds: termination.finishedAt).rfc3339
+        terminated.finishedAt = termination.finishedAt == termination.startedAt ? terminated.startedAt : VirtualTime(seconds: termination.finishedAt).rfc3339
         return terminated
     }
 

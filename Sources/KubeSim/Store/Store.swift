@@ -91,6 +91,8 @@ public final class Store {
         nowStamp = stamp
         return stamp
     }
+    /// `time` in RFC 3339, the cached stamp when it is now.
+    public func rfc3339(_ time: VirtualTime) -> String { time == now ? nowRFC3339 : time.rfc3339 }
     /// Changes not yet handed to controllers.
     @exclusivity(unchecked) public internal(set) var pendingEvents: [WatchEvent] = []
     @exclusivity(unchecked) private var spareEvents: [WatchEvent] = []
@@ -98,6 +100,8 @@ public final class Store {
     @exclusivity(unchecked) public var containerRuntime: [ObjectKey: PodRuntime] = [:]
     /// What each distinct container command does (the kubelet's interpreter, memoised).
     let scriptRuns = ScriptRunCache()
+    /// Image references resolved to the `imageID` the kubelet reports.
+    let imageIDs = ImageIDCache()
     /// Images each node has pulled (`IfNotPresent` skips the pull for these).
     @exclusivity(unchecked) public var nodeImages: [String: Set<String>] = [:]
     /// Every event as it happened, in order; `Event` objects aggregate repeats like upstream.

@@ -38,8 +38,9 @@ enum JobConditions {
         condition.status = status
         condition.reason = reason
         condition.message = message
-        condition.lastProbeTime = now.rfc3339
-        condition.lastTransitionTime = now.rfc3339
+        let stamp = now.rfc3339  // one string for both
+        condition.lastProbeTime = stamp
+        condition.lastTransitionTime = stamp
         return condition
     }
 

@@ -45,7 +45,7 @@ struct JobSync {
             active = []
         } else {
             resumeIfSuspended()
-            if status.startTime == nil { status.startTime = now.rfc3339 }
+            if status.startTime == nil { status.startTime = client.store.rfc3339(now) }
             active += manage(pods: pods, active: active)
             if let deadline = spec.activeDeadlineSeconds, let start = status.startTime.flatMap(VirtualTime.init(rfc3339:)) {
                 requeue(after: start + .seconds(deadline) - now)
@@ -151,7 +151,7 @@ struct JobSync {
                                           reason: target.reason ?? "", message: target.message ?? "", at: now)
         JobConditions.set(terminal, in: &status)
         if isSuccess {
-            status.completionTime = now.rfc3339
+            status.completionTime = client.store.rfc3339(now)
             client.event("Normal", "Completed", "Job completed", on: owner, component: JobPods.component)
         } else {
             client.event("Warning", terminal.reason ?? "", terminal.message ?? "", on: owner, component: JobPods.component)
@@ -171,7 +171,7 @@ struct JobSync {
         guard JobConditions.isTrue(job, JobConditions.suspended) else { return }
         JobConditions.set(JobConditions.make(JobConditions.suspended, status: "False", reason: "JobResumed", message: "Job resumed", at: now), in: &status)
         client.event("Normal", "Resumed", "Job resumed", on: owner, component: JobPods.component)
-        status.startTime = now.rfc3339
+        status.startTime = client.store.rfc3339(now)
     }
 
     /// `manageJob`: creates the missing pods once the failure back-off has passed, or deletes
