@@ -18,18 +18,19 @@ extension CronJobSync {
 
     private mutating func removeOldest(_ positions: [Int], keeping limit: Int) {
         guard positions.count > limit else { return }
-        let oldestFirst = positions.sorted { Self.startedEarlier(jobs[$0], jobs[$1]) }
-        for position in oldestFirst.prefix(positions.count - limit) { delete(jobs[position]) }
+        // Each start time parsed once, not once per comparison.
+        let keys = positions.map { (position: $0, start: jobs[$0].status?.startTime.flatMap(VirtualTime.init(rfc3339:)), name: jobs[$0].metadata.name ?? "") }
+        let oldestFirst = keys.sorted { Self.startedEarlier(($0.start, $0.name), ($1.start, $1.name)) }
+        for key in oldestFirst.prefix(positions.count - limit) { delete(jobs[key.position]) }
     }
 
     /// `byJobStartTime`: by status.startTime (unset last), then name.
-    static func startedEarlier(_ first: Job, _ second: Job) -> Bool {
-        let lhs = first.status?.startTime.flatMap(VirtualTime.init(rfc3339:)), rhs = second.status?.startTime.flatMap(VirtualTime.init(rfc3339:))
-        switch (lhs, rhs) {
+    static func startedEarlier(_ first: (start: VirtualTime?, name: String), _ second: (start: VirtualTime?, name: String)) -> Bool {
+        switch (first.start, second.start) {
         case (nil, .some): return false
         case (.some, nil): return true
         case let (l?, r?) where l != r: return l < r
-        default: return (first.metadata.name ?? "") < (second.metadata.name ?? "")
+        default: return first.name < second.name
         }
     }
 }

@@ -100,8 +100,9 @@ struct CronJobSync {
                 let condition = JobConditions.isTrue(job, JobConditions.complete) ? JobConditions.complete : JobConditions.failed
                 event("Normal", "SawCompletedJob", "Saw completed job: \(job.metadata.name ?? ""), condition: \(condition)")
             }
+            // The same stamp as the last success is no later: parsed only when it differs.
             if JobConditions.isTrue(job, JobConditions.complete), let completed = job.status?.completionTime,
-               let time = VirtualTime(rfc3339: completed) {
+               completed != status.lastSuccessfulTime, let time = VirtualTime(rfc3339: completed) {
                 if lastSuccess.map({ time > $0 }) ?? true { (status.lastSuccessfulTime, lastSuccess) = (completed, time) }
             }
         }
