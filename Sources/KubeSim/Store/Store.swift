@@ -368,7 +368,7 @@ public final class Store {
 
     /// The keys of those objects, sorted.
     public func dependentKeys(ofUID uid: String) -> [ObjectKey] {
-        index.dependents(ofUID: uid).map { $0.sorted() } ?? []
+        index.dependents(ofUID: uid).map { $0.count < 2 ? Array($0) : $0.sorted() } ?? []
     }
 
     /// Restores a saved cluster (`cluster.json`): objects are put back as they were saved.

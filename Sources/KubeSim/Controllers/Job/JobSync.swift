@@ -220,7 +220,14 @@ struct JobSync {
 
     /// Pods being deleted that have not reached a terminal phase (`status.terminating`).
     private var terminatingCount: Int {
-        ownedPods.filter { $0.metadata.deletionTimestamp != nil && $0.status?.phase != "Succeeded" && $0.status?.phase != "Failed" }.count
+        // Counted as it scans, cheap tests first: asked up to three times a sync, and listing
+        // the owned pods first built two arrays each time.
+        let uid = job.metadata.uid
+        return client.store.dependents(ofUID: uid ?? "").reduce(0) { count, object in
+            guard case .pod(let pod) = object, pod.metadata.deletionTimestamp != nil, pod.status?.phase != "Succeeded",
+                  pod.status?.phase != "Failed", ControllerRef.of(object)?.uid == uid else { return count }
+            return count + 1
+        }
     }
 
     private mutating func requeue(after duration: VirtualDuration) {
