@@ -12,7 +12,7 @@ struct DeferredEvent {
     let key: ObjectKey
     /// What makes a repeat a repeat, kept here until the object is made (then `identityByEvent`).
     let identity: EventIdentity
-    let uid: String
+    let uid: UUIDValue
     var resourceVersion: Int64
     /// creationTimestamp and firstTimestamp.
     let created: String
@@ -30,7 +30,7 @@ struct DeferredEvent {
         var event = Event()
         event.metadata.name = key.name
         event.metadata.namespace = key.namespace
-        event.metadata.uid = uid
+        event.metadata.uid = uid.string
         event.metadata.resourceVersion = String(resourceVersion)
         event.metadata.generation = 1
         event.metadata.creationTimestamp = created
@@ -61,7 +61,7 @@ extension Store {
             makeObject(of: recorded)
             return
         }
-        deferredEventUIDs[HashedString(recorded.uid)] = key
+        deferredEventUIDs[recorded.uid] = key
         deferredEvents[key] = consume recorded
     }
 
@@ -82,7 +82,7 @@ extension Store {
     /// Makes the deferred Event at `key`, if there is one, and returns it.
     func materializeEvent(_ key: ObjectKey) -> KubeObject? {
         guard let recorded = deferredEvents.removeValue(forKey: key) else { return nil }
-        deferredEventUIDs[HashedString(recorded.uid)] = nil
+        deferredEventUIDs[recorded.uid] = nil
         return makeObject(of: recorded)
     }
 
@@ -108,7 +108,7 @@ extension Store {
     /// etcd's does, and its correlation entry with it.
     func expireDeferred(_ key: ObjectKey) -> Bool {
         guard let recorded = deferredEvents.removeValue(forKey: key) else { return false }
-        deferredEventUIDs[HashedString(recorded.uid)] = nil
+        deferredEventUIDs[recorded.uid] = nil
         advanceRevision(writing: key)
         if eventsByIdentity[recorded.identity] == key { eventsByIdentity[recorded.identity] = nil }
         return true

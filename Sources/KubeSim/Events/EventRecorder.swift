@@ -79,7 +79,7 @@ extension Store {
         involved.namespace = object.isNamespaced ? namespace : nil
         involved.uid = uid
         involved.fieldPath = fieldPath
-        insertRecorded(DeferredEvent(key: key, identity: identity, uid: random.uuid(), resourceVersion: revision, created: stamp, lastTimestamp: stamp,
+        insertRecorded(DeferredEvent(key: key, identity: identity, uid: random.uuidValue(), resourceVersion: revision, created: stamp, lastTimestamp: stamp,
                                      count: 1, type: type, reason: reason, message: message, involved: involved, component: component, host: host))
         eventLeases.grant(key, at: now)
     }

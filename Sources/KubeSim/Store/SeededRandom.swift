@@ -14,29 +14,13 @@ public struct SeededRandom: Codable, Sendable {
     }
 
     /// A version-4-shaped UUID string for `metadata.uid`.
-    public mutating func uuid() -> String {
+    public mutating func uuid() -> String { uuidValue().string }
+
+    /// The same draw as `uuid()`, kept as its 128 bits: a recorded Event's uid is only spelled
+    /// out if the Event is ever read.
+    public mutating func uuidValue() -> UUIDValue {
         let high = next(), low = next()
-        // Hex digits written into the string's buffer (one allocation, not eleven).
-        return String(unsafeUninitializedCapacity: 36) { buffer in
-            var offset = 0
-            func hex(_ value: UInt64, _ digits: Int) {
-                for index in 0..<digits {
-                    let nibble = UInt8((value >> UInt64(4 * (digits - 1 - index))) & 0xF)
-                    buffer[offset + index] = nibble < 10 ? 48 + nibble : 87 + nibble
-                }
-                offset += digits
-            }
-            func dash() {
-                buffer[offset] = 45
-                offset += 1
-            }
-            hex(high >> 32, 8); dash()
-            hex((high >> 16) & 0xFFFF, 4); dash()
-            hex(0x4000 | (high & 0x0FFF), 4); dash()
-            hex(0x8000 | ((low >> 48) & 0x3FFF), 4); dash()
-            hex(low & 0xFFFF_FFFF_FFFF, 12)
-            return offset
-        }
+        return UUIDValue(high: high & 0xFFFF_FFFF_FFFF_0FFF | 0x4000, low: low & 0x3FFF_FFFF_FFFF_FFFF | 0x8000_0000_0000_0000)
     }
 
     /// `generateName` suffixes and ReplicaSet pod names: upstream's alphabet without vowels and
@@ -50,4 +34,72 @@ public struct SeededRandom: Codable, Sendable {
     }
 
     private static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789".utf8)
+}
+
+/// A uid as the 128 bits of its canonical spelling (`8-4-4-4-12` lower-case hex digits).
+public struct UUIDValue: Hashable, Sendable {
+    let high: UInt64
+    let low: UInt64
+
+    init(high: UInt64, low: UInt64) { (self.high, self.low) = (high, low) }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(high ^ low) }
+    /// The bits are drawn at random already: one mix makes a bucket, where the default SipHash
+    /// ran on every lookup and on each neighbour a removal moves.
+    public func _rawHashValue(seed: Int) -> Int {
+        Int(truncatingIfNeeded: Fingerprint.mix(high ^ low, UInt64(truncatingIfNeeded: seed)))
+    }
+
+    /// The bits of `text` when it is spelled as `string` spells them; nil otherwise (no
+    /// drawn uid has any other spelling).
+    public init?(_ text: String) {
+        var text = text
+        guard let (high, low) = text.withUTF8(Self.parse) else { return nil }
+        (self.high, self.low) = (high, low)
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+        guard bytes.count == 36 else { return nil }
+        var high: UInt64 = 0, low: UInt64 = 0, digits = 0
+        for offset in 0..<36 {
+            let byte = bytes[offset]
+            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
+                guard byte == 45 else { return nil }
+                continue
+            }
+            let nibble: UInt64
+            switch byte {
+            case 48...57: nibble = UInt64(byte - 48)
+            case 97...102: nibble = UInt64(byte - 87)
+            default: return nil
+            }
+            if digits < 16 { high = high << 4 | nibble } else { low = low << 4 | nibble }
+            digits += 1
+        }
+        return (high, low)
+    }
+
+    public var string: String {
+        // Hex digits written into the string's buffer (one allocation, not eleven).
+        String(unsafeUninitializedCapacity: 36) { buffer in
+            var offset = 0
+            func hex(_ value: UInt64, _ digits: Int) {
+                if offset > 0 {
+                    buffer[offset] = 45
+                    offset += 1
+                }
+                for index in 0..<digits {
+                    let nibble = UInt8((value >> UInt64(4 * (digits - 1 - index))) & 0xF)
+                    buffer[offset + index] = nibble < 10 ? 48 + nibble : 87 + nibble
+                }
+                offset += digits
+            }
+            hex(high >> 32, 8)
+            hex(high >> 16 & 0xFFFF, 4)
+            hex(high & 0xFFFF, 4)
+            hex(low >> 48, 4)
+            hex(low & 0xFFFF_FFFF_FFFF, 12)
+            return offset
+        }
+    }
 }

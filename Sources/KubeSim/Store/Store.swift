@@ -64,7 +64,7 @@ public final class Store {
     /// Recorded Events no one has read yet, kept as what makes them; the object is made on the
     /// first read. Off, each is made when recorded (the tests compare the two).
     @exclusivity(unchecked) var deferredEvents: [ObjectKey: DeferredEvent] = [:]
-    @exclusivity(unchecked) var deferredEventUIDs: [HashedString: ObjectKey] = [:]
+    @exclusivity(unchecked) var deferredEventUIDs: [UUIDValue: ObjectKey] = [:]
     var defersEvents = true
     /// The cluster-wide counter behind every `metadata.resourceVersion` (etcd's revision).
     @exclusivity(unchecked) public private(set) var revision: Int64 = 0
@@ -166,11 +166,11 @@ public final class Store {
     /// The object with this uid, if it still exists (owner lookups).
     public func object(withUID uid: String) -> KubeObject? {
         if let key = index.key(withUID: uid) { return stored[key] }
-        return deferredEventUIDs[HashedString(uid)].flatMap(materializeEvent)
+        return UUIDValue(uid).flatMap { deferredEventUIDs[$0] }.flatMap(materializeEvent)
     }
 
     /// True while some object has this uid.
-    public func exists(uid: String) -> Bool { index.key(withUID: uid) != nil || deferredEventUIDs[HashedString(uid)] != nil }
+    public func exists(uid: String) -> Bool { index.key(withUID: uid) != nil || UUIDValue(uid).flatMap { deferredEventUIDs[$0] } != nil }
 
     public var pods: [Pod] { list(kind: "Pod").compactMap(\.pod) }
     public var nodes: [Node] { list(kind: "Node").compactMap(\.node) }
