@@ -68,7 +68,7 @@ extension Store {
         }
         // client-go names events `<object>.<hex of the time in nanoseconds>`: sortable by creation.
         let nanos = UInt64(VirtualTime.epoch.timeIntervalSince1970 + Double(now.seconds)) * 1_000_000_000 + UInt64(eventLog.count)
-        let key = ObjectKey(kind: "Event", namespace: namespace, name: name + "." + Self.hex(nanos))
+        let key = ObjectKey(kind: "Event", namespace: namespace, name: Self.hex(nanos, after: name))
         guard !isTaken(key) else { return }
         // What `create` would stamp (rest.BeforeCreate): the next revision, then a uid.
         advanceRevision(writing: key)
@@ -84,15 +84,23 @@ extension Store {
         eventLeases.grant(key, at: now)
     }
 
-    /// Lower-case hex without leading zeros, as `strconv.FormatUint(n, 16)`.
-    static func hex(_ value: UInt64) -> String {
+    /// Lower-case hex without leading zeros, as `strconv.FormatUint(n, 16)`; with a `name`,
+    /// `<name>.<hex>`, the Event naming (one string written in place: joining made three).
+    static func hex(_ value: UInt64, after name: String? = nil) -> String {
         let digits = max(1, (64 - value.leadingZeroBitCount + 3) / 4)
-        return String(unsafeUninitializedCapacity: digits) { buffer in
-            for index in 0..<digits {
-                let nibble = UInt8((value >> UInt64(4 * (digits - 1 - index))) & 0xF)
-                buffer[index] = nibble < 10 ? 48 + nibble : 87 + nibble
+        var head = name ?? ""
+        let dot = name == nil ? 0 : 1
+        return head.withUTF8 { head in
+            String(unsafeUninitializedCapacity: head.count + dot + digits) { buffer in
+                _ = buffer.initialize(fromContentsOf: head)
+                if dot == 1 { buffer[head.count] = 46 }
+                let start = head.count + dot
+                for index in 0..<digits {
+                    let nibble = UInt8((value >> UInt64(4 * (digits - 1 - index))) & 0xF)
+                    buffer[start + index] = nibble < 10 ? 48 + nibble : 87 + nibble
+                }
+                return start + digits
             }
-            return digits
         }
     }
 
