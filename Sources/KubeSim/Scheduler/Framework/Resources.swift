@@ -83,16 +83,19 @@ enum PodRequests {
     /// The pod's requests; with `nonZero`, containers missing a cpu or memory request count the
     /// defaults above (upstream `NonMissingContainerRequests`, used by the scoring plugins).
     static func compute(_ spec: PodSpec?, nonZero: Bool) -> ResourceVector {
-        guard let spec else { return ResourceVector() }
+        // Read through the optional, elements in place: binding the spec and iterating the
+        // containers copied each of them.
+        guard let containers = spec?.containers else { return ResourceVector() }
         var total = ResourceVector()
-        for container in spec.containers {
-            total.add(containerRequests(container, nonZero: nonZero))
+        for index in containers.indices {
+            total.add(containerRequests(containers[index], nonZero: nonZero))
         }
         var restartableInit = ResourceVector()
         var initMax = ResourceVector()
-        for container in spec.initContainers ?? [] {
-            var requests = containerRequests(container, nonZero: nonZero)
-            if container.restartPolicy == "Always" {
+        let initContainers = spec?.initContainers ?? []
+        for index in initContainers.indices {
+            var requests = containerRequests(initContainers[index], nonZero: nonZero)
+            if initContainers[index].restartPolicy == "Always" {
                 total.add(requests)
                 restartableInit.add(requests)
                 requests = restartableInit
@@ -102,7 +105,7 @@ enum PodRequests {
             initMax.formMax(requests)
         }
         total.formMax(initMax)
-        if let overhead = spec.overhead { total.add(ResourceVector(overhead)) }
+        if let overhead = spec?.overhead { total.add(ResourceVector(overhead)) }
         return total
     }
 
