@@ -6,6 +6,7 @@ import KubeModel
 enum PodDefaults {
     static func apply(to spec: inout PodSpec) {
         // Each field written only when unset: a write of an equal value still costs a copy.
+        // A rule added here goes into `needsDefaults` too (DefaultingTests checks each one).
         if spec.restartPolicy == nil { spec.restartPolicy = "Always" }
         if spec.dnsPolicy == nil { spec.dnsPolicy = "ClusterFirst" }
         if spec.terminationGracePeriodSeconds == nil { spec.terminationGracePeriodSeconds = 30 }

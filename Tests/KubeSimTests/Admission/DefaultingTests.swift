@@ -26,6 +26,8 @@ struct DefaultingTests {
         var probe = Probe()
         probe.httpGet = HTTPGetAction()
         container.readinessProbe = probe
+        container.livenessProbe = probe
+        container.startupProbe = probe
         var resources = ResourceRequirements()
         resources.limits = ["cpu": Quantity(milli: 500)]
         container.resources = resources
@@ -35,16 +37,24 @@ struct DefaultingTests {
         #expect(PodDefaults.needsDefaults(spec))
         PodDefaults.apply(to: &spec)
         #expect(!PodDefaults.needsDefaults(spec))
+        // Every default apply fills in, one at a time: the two lists of rules must stay in step.
         let unsets: [(inout PodSpec) -> Void] = [
-            { $0.dnsPolicy = nil }, { $0.securityContext = nil }, { $0.containers[0].terminationMessagePolicy = nil },
-            { $0.containers[0].ports?[0].protocol = nil }, { $0.containers[0].readinessProbe?.httpGet?.scheme = nil },
-            { $0.containers[0].readinessProbe?.periodSeconds = nil }, { $0.initContainers?[0].imagePullPolicy = nil },
-            { $0.containers[0].resources?.requests = nil },
+            { $0.restartPolicy = nil }, { $0.dnsPolicy = nil }, { $0.terminationGracePeriodSeconds = nil }, { $0.schedulerName = nil },
+            { $0.securityContext = nil }, { $0.enableServiceLinks = nil },
+            { $0.containers[0].imagePullPolicy = nil }, { $0.containers[0].terminationMessagePath = nil },
+            { $0.containers[0].terminationMessagePolicy = nil }, { $0.containers[0].ports?[0].protocol = nil },
+            { $0.containers[0].readinessProbe?.timeoutSeconds = nil }, { $0.containers[0].readinessProbe?.periodSeconds = nil },
+            { $0.containers[0].readinessProbe?.successThreshold = nil }, { $0.containers[0].readinessProbe?.failureThreshold = nil },
+            { $0.containers[0].readinessProbe?.httpGet?.path = nil }, { $0.containers[0].readinessProbe?.httpGet?.scheme = nil },
+            { $0.containers[0].livenessProbe?.periodSeconds = nil }, { $0.containers[0].startupProbe?.failureThreshold = nil },
+            { $0.initContainers?[0].imagePullPolicy = nil }, { $0.containers[0].resources?.requests = nil },
         ]
         for unset in unsets {
             var changed = spec
             unset(&changed)
             #expect(PodDefaults.needsDefaults(changed))
+            PodDefaults.apply(to: &changed)
+            #expect(changed == spec)
         }
     }
 
