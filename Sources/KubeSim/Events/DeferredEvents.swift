@@ -24,6 +24,8 @@ struct DeferredEvent {
     let involved: ObjectReference
     let component: String
     let host: String?
+    /// When its lease runs out; a repeat renews it.
+    var deadline: VirtualTime
 
     /// The object as the recorder writes it (client-go `makeEvent`), server fields included.
     func event() -> Event {
@@ -51,66 +53,140 @@ struct DeferredEvent {
     }
 }
 
+/// The deferred Events in the order recorded, each at its serial number. Nothing looks one up
+/// by key: any read of an Event key makes them all first (`Store.materializeEvents`), so the
+/// recorder and the leases reach them by serial, an array index, where a dictionary keyed by
+/// name cost a hashed insertion and removal (and their neighbours' rehashing) per Event.
+struct DeferredEventQueue {
+    private var slots: [DeferredEvent?] = []
+    /// The serial of `slots[0]`.
+    private var base = 0
+    /// Slots before this one are all empty.
+    private var head = 0
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func append(_ recorded: consuming DeferredEvent) -> Int {
+        slots.append(recorded)
+        count += 1
+        return base + slots.count - 1
+    }
+
+    private func slot(_ serial: Int) -> Int? {
+        let slot = serial - base
+        return slot >= head && slot < slots.count ? slot : nil
+    }
+
+    func key(of serial: Int) -> ObjectKey? { slot(serial).flatMap { slots[$0]?.key } }
+
+    /// The deadline of the Event at `serial`, if it is still deferred.
+    func deadline(of serial: Int) -> VirtualTime? { slot(serial).flatMap { slots[$0]?.deadline } }
+
+    /// Edits the Event at `serial` in place; false when it is not deferred (any more).
+    mutating func modify(_ serial: Int, _ body: (inout DeferredEvent) -> Void) -> Bool {
+        guard let slot = slot(serial), slots[slot] != nil else { return false }
+        body(&slots[slot]!)
+        return true
+    }
+
+    mutating func remove(_ serial: Int) -> DeferredEvent? {
+        guard let slot = slot(serial), let recorded = slots[slot].take() else { return nil }
+        count -= 1
+        while head < slots.count, slots[head] == nil { head += 1 }
+        // The emptied front is dropped once it is most of the array, so removal stays O(1) overall.
+        if head == slots.count {
+            base += slots.count
+            (slots, head) = ([], 0)
+            slots.reserveCapacity(64)
+        } else if head > 1024, head * 2 > slots.count {
+            slots.removeFirst(head)
+            (base, head) = (base + head, 0)
+        }
+        return recorded
+    }
+
+    /// Takes every deferred Event, with its serial, in the order recorded.
+    mutating func removeAll() -> [(serial: Int, event: DeferredEvent)] {
+        var taken: [(serial: Int, event: DeferredEvent)] = []
+        taken.reserveCapacity(count)
+        for slot in head..<slots.count {
+            if let recorded = slots[slot].take() { taken.append((base + slot, recorded)) }
+        }
+        base += slots.count
+        (slots, head, count) = ([], 0, 0)
+        return taken
+    }
+
+    /// The keys of the deferred Events, in the order recorded (tests look at what is deferred).
+    var keys: [ObjectKey] { slots[head...].compactMap { $0?.key } }
+}
+
+/// Where the Event a repeat bumps is: made (an object at a key) or still deferred (a serial).
+enum EventHandle: Equatable {
+    case object(ObjectKey)
+    case deferred(Int)
+}
+
 extension Store {
-    /// Stores a newly recorded Event: kept deferred, or made now when `defersEvents` is off.
+    /// Stores a newly recorded Event, with its lease: kept deferred, or made now when
+    /// `defersEvents` is off.
     func insertRecorded(_ recorded: consuming DeferredEvent) {
-        let key = recorded.key
-        // The Event a repeat of this identity bumps from now on.
-        if let previous = eventsByIdentity.updateValue(key, forKey: recorded.identity), previous != key { identityByEvent[previous] = nil }
         guard defersEvents else {
+            let key = recorded.key
+            correlate(key, recorded.identity)
             makeObject(of: recorded)
+            eventLeases.grant(key, at: now)
             return
         }
-        deferredEventUIDs[recorded.uid] = key
-        deferredEvents[key] = consume recorded
+        let identity = recorded.identity, deadline = recorded.deadline
+        let serial = deferredEvents.append(recorded)
+        // The Event a repeat of this identity bumps from now on.
+        if case .object(let previous)? = eventsByIdentity.updateValue(.deferred(serial), forKey: identity) { identityByEvent[previous] = nil }
+        eventLeases.grant(deferred: serial, until: deadline)
     }
 
     /// A repeat of a deferred Event: count and lastTimestamp move, and the write takes a
     /// revision and renews the lease, as `updateStatus` of the object would. False when the
-    /// Event at `key` is not deferred.
-    func bumpDeferred(_ key: ObjectKey, at stamp: String) -> Bool {
-        guard var recorded = deferredEvents[key] else { return false }
-        recorded.count += 1
-        recorded.lastTimestamp = stamp
+    /// Event is no longer deferred.
+    func bumpDeferred(_ serial: Int, at stamp: String) -> Bool {
+        let deadline = now + EventLeases.ttl
+        var key: ObjectKey?
+        guard deferredEvents.modify(serial, { recorded in
+            recorded.count += 1
+            recorded.lastTimestamp = stamp
+            recorded.resourceVersion = revision + 1
+            recorded.deadline = deadline
+            key = recorded.key
+        }), let key else { return false }
         advanceRevision(writing: key)
-        recorded.resourceVersion = revision
-        eventLeases.grant(key, at: now)
-        deferredEvents[key] = recorded
+        eventLeases.grant(deferred: serial, until: deadline)
         return true
     }
 
-    /// Makes the deferred Event at `key`, if there is one, and returns it.
-    func materializeEvent(_ key: ObjectKey) -> KubeObject? {
-        guard let recorded = deferredEvents.removeValue(forKey: key) else { return nil }
-        deferredEventUIDs[recorded.uid] = nil
-        return makeObject(of: recorded)
-    }
-
-    /// Makes every deferred Event, in the order they were recorded (before a listing or a save).
+    /// Makes every deferred Event, in the order they were last written (before any read of an
+    /// Event key, a listing or a save); their leases carry over.
     func materializeEvents() {
         guard !deferredEvents.isEmpty else { return }
-        for key in deferredEvents.values.sorted(by: { $0.resourceVersion < $1.resourceVersion }).map(\.key) {
-            _ = materializeEvent(key)
+        eventLeases.adopt(deferredEvents)
+        for (serial, recorded) in deferredEvents.removeAll().sorted(by: { $0.event.resourceVersion < $1.event.resourceVersion }) {
+            if eventsByIdentity[recorded.identity] == .deferred(serial) { correlate(recorded.key, recorded.identity) }
+            makeObject(of: recorded)
         }
     }
 
-    @discardableResult
-    private func makeObject(of recorded: borrowing DeferredEvent) -> KubeObject {
+    private func makeObject(of recorded: borrowing DeferredEvent) {
         let object = KubeObject.event(recorded.event())
-        if eventsByIdentity[recorded.identity] == recorded.key { identityByEvent[recorded.key] = recorded.identity }
         stored[recorded.key] = object
         index.insert(object, at: recorded.key)
         pendingEvents.append(WatchEvent(type: .added, key: recorded.key, object: object))
-        return object
     }
 
     /// The lease of a deferred Event ran out: it goes unread, the deletion taking a revision as
     /// etcd's does, and its correlation entry with it.
-    func expireDeferred(_ key: ObjectKey) -> Bool {
-        guard let recorded = deferredEvents.removeValue(forKey: key) else { return false }
-        deferredEventUIDs[recorded.uid] = nil
-        advanceRevision(writing: key)
-        if eventsByIdentity[recorded.identity] == key { eventsByIdentity[recorded.identity] = nil }
-        return true
+    func expireDeferred(_ serial: Int) {
+        guard let recorded = deferredEvents.remove(serial) else { return }
+        advanceRevision(writing: recorded.key)
+        if eventsByIdentity[recorded.identity] == .deferred(serial) { eventsByIdentity[recorded.identity] = nil }
     }
 }

@@ -57,19 +57,24 @@ extension Store {
         if isTerminating(namespace: namespace) { return }
         let identity = EventIdentity(uid: uid, reason: reason, fieldPath: fieldPath, message: message)
         let stamp = nowRFC3339
-        if let key = eventsByIdentity[identity] {
-            if bumpDeferred(key, at: stamp) { return }
-            if case .event(var event)? = get(key) {
+        switch eventsByIdentity[identity] {
+        case .deferred(let serial)?:
+            if bumpDeferred(serial, at: stamp) { return }
+        case .object(let key)?:
+            if case .event(var event)? = stored[key] {
                 event.count = (event.count ?? 1) + 1
                 event.lastTimestamp = stamp
                 updateStatus(.event(event))
                 return
             }
+        case nil: break
         }
         // client-go names events `<object>.<hex of the time in nanoseconds>`: sortable by creation.
+        // The nanoseconds grow with every occurrence (the log's length is added), so no two
+        // recorded Events share a name; only an object someone wrote can hold it already.
         let nanos = UInt64(VirtualTime.epoch.timeIntervalSince1970 + Double(now.seconds)) * 1_000_000_000 + UInt64(eventLog.count)
         let key = ObjectKey(kind: "Event", namespace: namespace, name: Self.hex(nanos, after: name))
-        guard !isTaken(key) else { return }
+        guard stored[key] == nil else { return }
         // What `create` would stamp (rest.BeforeCreate): the next revision, then a uid.
         advanceRevision(writing: key)
         var involved = ObjectReference()
@@ -80,27 +85,32 @@ extension Store {
         involved.uid = uid
         involved.fieldPath = fieldPath
         insertRecorded(DeferredEvent(key: key, identity: identity, uid: random.uuidValue(), resourceVersion: revision, created: stamp, lastTimestamp: stamp,
-                                     count: 1, type: type, reason: reason, message: message, involved: involved, component: component, host: host))
-        eventLeases.grant(key, at: now)
+                                     count: 1, type: type, reason: reason, message: message, involved: involved, component: component, host: host,
+                                     deadline: now + EventLeases.ttl))
     }
 
     /// Lower-case hex without leading zeros, as `strconv.FormatUint(n, 16)`; with a `name`,
     /// `<name>.<hex>`, the Event naming (one string written in place: joining made three).
     static func hex(_ value: UInt64, after name: String? = nil) -> String {
         let digits = max(1, (64 - value.leadingZeroBitCount + 3) / 4)
-        var head = name ?? ""
-        let dot = name == nil ? 0 : 1
-        return head.withUTF8 { head in
-            String(unsafeUninitializedCapacity: head.count + dot + digits) { buffer in
-                _ = buffer.initialize(fromContentsOf: head)
-                if dot == 1 { buffer[head.count] = 46 }
-                let start = head.count + dot
-                for index in 0..<digits {
-                    let nibble = UInt8((value >> UInt64(4 * (digits - 1 - index))) & 0xF)
-                    buffer[start + index] = nibble < 10 ? 48 + nibble : 87 + nibble
+        let head = name?.utf8.count ?? 0, dot = name == nil ? 0 : 1
+        return String(unsafeUninitializedCapacity: head + dot + digits) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            if let name {
+                // Borrowed bytes, copied at once (a subscript per byte checked each index).
+                if name.utf8.withContiguousStorageIfAvailable({ base.update(from: $0.baseAddress!, count: $0.count) }) == nil {
+                    for (offset, byte) in name.utf8.enumerated() { base[offset] = byte }
                 }
-                return start + digits
+                base[head] = 46  // "."
             }
+            var rest = value, end = head + dot + digits
+            repeat {
+                end -= 1
+                let nibble = UInt8(truncatingIfNeeded: rest & 0xF)
+                base[end] = nibble < 10 ? 48 + nibble : 87 + nibble
+                rest >>= 4
+            } while end > head + dot
+            return head + dot + digits
         }
     }
 

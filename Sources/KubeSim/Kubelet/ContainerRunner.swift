@@ -112,7 +112,7 @@ struct ContainerRunner {
             instance.reason = "ErrImageNeverPull"
             instance.message = message
             return nil
-        case "Never", "IfNotPresent" where present:
+        case "Never" where present, "IfNotPresent" where present:
             event("Normal", "Pulled", "Container image \"\(image)\" already present on machine")
             instance.imageReady = true
             return now

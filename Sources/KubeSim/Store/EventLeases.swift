@@ -12,25 +12,47 @@ struct EventLeases {
 
     /// Grants in the order made. The TTL is one constant and the clock only moves forward, so
     /// deadlines never decrease along it: a queue, not a heap.
-    private var grants: [(deadline: VirtualTime, key: ObjectKey)] = []
+    private var grants: [(deadline: VirtualTime, holder: EventHandle)] = []
     private var head = 0
-    /// The live deadline per Event; a grant that no longer matches it was renewed or revoked.
+    /// The live deadline per Event object; a grant that no longer matches it (or, for a deferred
+    /// Event, the deadline it holds) was renewed or revoked.
     private var deadlines: [ObjectKey: VirtualTime] = [:]
 
     /// Starts or renews the lease of the Event at `key` (written at `now`).
     mutating func grant(_ key: ObjectKey, at now: VirtualTime) {
         let deadline = now + Self.ttl
         deadlines[key] = deadline
-        grants.append((deadline, key))
+        grants.append((deadline, .object(key)))
+    }
+
+    /// Starts or renews the lease of a deferred Event, whose deadline it keeps itself.
+    mutating func grant(deferred serial: Int, until deadline: VirtualTime) {
+        grants.append((deadline, .deferred(serial)))
     }
 
     mutating func revoke(_ key: ObjectKey) { deadlines[key] = nil }
 
+    /// The deferred Events are being made: their live grants become the objects' grants, in place.
+    mutating func adopt(_ deferred: borrowing DeferredEventQueue) {
+        for index in head..<grants.count {
+            guard case .deferred(let serial) = grants[index].holder, let key = deferred.key(of: serial),
+                  deferred.deadline(of: serial) == grants[index].deadline else { continue }
+            deadlines[key] = grants[index].deadline
+            grants[index].holder = .object(key)
+        }
+    }
+
+    private func isLive(_ grant: (deadline: VirtualTime, holder: EventHandle), _ deferred: borrowing DeferredEventQueue) -> Bool {
+        switch grant.holder {
+        case .object(let key): deadlines[key] == grant.deadline
+        case .deferred(let serial): deferred.deadline(of: serial) == grant.deadline
+        }
+    }
+
     /// When the earliest live lease runs out, if any lease is live.
-    mutating func nextDeadline() -> VirtualTime? {
+    mutating func nextDeadline(_ deferred: borrowing DeferredEventQueue) -> VirtualTime? {
         while head < grants.count {
-            let grant = grants[head]
-            if deadlines[grant.key] == grant.deadline { return grant.deadline }
+            if isLive(grants[head], deferred) { return grants[head].deadline }
             head += 1  // renewed or revoked since
         }
         compact()
@@ -38,13 +60,13 @@ struct EventLeases {
     }
 
     /// Takes the Events whose leases ran out at or before `time`, earliest first.
-    mutating func expire(through time: VirtualTime) -> [ObjectKey] {
-        var expired: [ObjectKey] = []
-        while let deadline = nextDeadline(), deadline <= time {
-            let key = grants[head].key
-            deadlines[key] = nil
+    mutating func expire(through time: VirtualTime, _ deferred: borrowing DeferredEventQueue) -> [EventHandle] {
+        var expired: [EventHandle] = []
+        while let deadline = nextDeadline(deferred), deadline <= time {
+            let holder = grants[head].holder
+            if case .object(let key) = holder { deadlines[key] = nil }
             head += 1
-            expired.append(key)
+            expired.append(holder)
         }
         compact()
         return expired
@@ -72,10 +94,15 @@ struct EventLeases {
 
 extension Store {
     /// When the next Event expires, if any will (the runner stops the clock there).
-    public var nextEventExpiry: VirtualTime? { eventLeases.nextDeadline() }
+    public var nextEventExpiry: VirtualTime? { eventLeases.nextDeadline(deferredEvents) }
 
     /// Deletes the Events whose leases ran out by `now`, as etcd does (watchers see DELETED).
     public func expireEvents() {
-        for key in eventLeases.expire(through: now) where !expireDeferred(key) { remove(key) }
+        for holder in eventLeases.expire(through: now, deferredEvents) {
+            switch holder {
+            case .object(let key): remove(key)
+            case .deferred(let serial): expireDeferred(serial)
+            }
+        }
     }
 }

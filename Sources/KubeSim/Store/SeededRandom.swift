@@ -37,47 +37,11 @@ public struct SeededRandom: Codable, Sendable {
 }
 
 /// A uid as the 128 bits of its canonical spelling (`8-4-4-4-12` lower-case hex digits).
-public struct UUIDValue: Hashable, Sendable {
+public struct UUIDValue: Equatable, Sendable {
     let high: UInt64
     let low: UInt64
 
     init(high: UInt64, low: UInt64) { (self.high, self.low) = (high, low) }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(high ^ low) }
-    /// The bits are drawn at random already: one mix makes a bucket, where the default SipHash
-    /// ran on every lookup and on each neighbour a removal moves.
-    public func _rawHashValue(seed: Int) -> Int {
-        Int(truncatingIfNeeded: Fingerprint.mix(high ^ low, UInt64(truncatingIfNeeded: seed)))
-    }
-
-    /// The bits of `text` when it is spelled as `string` spells them; nil otherwise (no
-    /// drawn uid has any other spelling).
-    public init?(_ text: String) {
-        var text = text
-        guard let (high, low) = text.withUTF8(Self.parse) else { return nil }
-        (self.high, self.low) = (high, low)
-    }
-
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-        guard bytes.count == 36 else { return nil }
-        var high: UInt64 = 0, low: UInt64 = 0, digits = 0
-        for offset in 0..<36 {
-            let byte = bytes[offset]
-            if offset == 8 || offset == 13 || offset == 18 || offset == 23 {
-                guard byte == 45 else { return nil }
-                continue
-            }
-            let nibble: UInt64
-            switch byte {
-            case 48...57: nibble = UInt64(byte - 48)
-            case 97...102: nibble = UInt64(byte - 87)
-            default: return nil
-            }
-            if digits < 16 { high = high << 4 | nibble } else { low = low << 4 | nibble }
-            digits += 1
-        }
-        return (high, low)
-    }
 
     public var string: String {
         // Hex digits written into the string's buffer (one allocation, not eleven).

@@ -61,10 +61,9 @@ public final class Store {
         materializeEvents()
         return stored
     }
-    /// Recorded Events no one has read yet, kept as what makes them; the object is made on the
-    /// first read. Off, each is made when recorded (the tests compare the two).
-    @exclusivity(unchecked) var deferredEvents: [ObjectKey: DeferredEvent] = [:]
-    @exclusivity(unchecked) var deferredEventUIDs: [UUIDValue: ObjectKey] = [:]
+    /// Recorded Events no one has read yet, kept as what makes them; the objects are made on
+    /// the first read of any Event. Off, each is made when recorded (the tests compare the two).
+    @exclusivity(unchecked) var deferredEvents = DeferredEventQueue()
     var defersEvents = true
     /// The cluster-wide counter behind every `metadata.resourceVersion` (etcd's revision).
     @exclusivity(unchecked) public private(set) var revision: Int64 = 0
@@ -108,7 +107,7 @@ public final class Store {
     @exclusivity(unchecked) public var eventLog: [RecordedEvent] = []
     /// `Event` objects by what makes a repeat a repeat (uid, reason, message, field path), so the
     /// recorder finds the one to bump without listing every event.
-    @exclusivity(unchecked) var eventsByIdentity: [EventIdentity: ObjectKey] = [:]
+    @exclusivity(unchecked) var eventsByIdentity: [EventIdentity: EventHandle] = [:]
     /// The other way round, so removing an Event finds its entry without re-reading the Event.
     @exclusivity(unchecked) var identityByEvent: [ObjectKey: EventIdentity] = [:]
     /// Each Event's etcd lease (`--event-ttl`), renewed by every write of it.
@@ -124,7 +123,9 @@ public final class Store {
 
     public func get(_ key: ObjectKey) -> KubeObject? {
         if let object = stored[key] { return object }
-        return key.kind == "Event" && !deferredEvents.isEmpty ? materializeEvent(key) : nil
+        guard key.kind == "Event", !deferredEvents.isEmpty else { return nil }
+        materializeEvents()
+        return stored[key]
     }
 
     /// Objects of one kind, in one namespace or all (nil), sorted by key.
@@ -150,7 +151,7 @@ public final class Store {
 
     /// Makes `key` the Event a repeat of `identity` bumps.
     func correlate(_ key: ObjectKey, _ identity: EventIdentity) {
-        if let previous = eventsByIdentity.updateValue(key, forKey: identity), previous != key { identityByEvent[previous] = nil }
+        if case .object(let previous)? = eventsByIdentity.updateValue(.object(key), forKey: identity), previous != key { identityByEvent[previous] = nil }
         identityByEvent[key] = identity
     }
 
@@ -163,14 +164,14 @@ public final class Store {
         return !terminating.names.isEmpty && terminating.names.contains(name)
     }
 
-    /// The object with this uid, if it still exists (owner lookups).
+    /// The object with this uid, if it still exists (owner lookups). A deferred Event is not
+    /// looked at: its uid is only known to whoever read the Event, and reading made it.
     public func object(withUID uid: String) -> KubeObject? {
-        if let key = index.key(withUID: uid) { return stored[key] }
-        return UUIDValue(uid).flatMap { deferredEventUIDs[$0] }.flatMap(materializeEvent)
+        index.key(withUID: uid).flatMap { stored[$0] }
     }
 
     /// True while some object has this uid.
-    public func exists(uid: String) -> Bool { index.key(withUID: uid) != nil || UUIDValue(uid).flatMap { deferredEventUIDs[$0] } != nil }
+    public func exists(uid: String) -> Bool { index.key(withUID: uid) != nil }
 
     public var pods: [Pod] { list(kind: "Pod").compactMap(\.pod) }
     public var nodes: [Node] { list(kind: "Node").compactMap(\.node) }
@@ -230,9 +231,7 @@ public final class Store {
     }
 
     /// True when an object, or a recorded Event not made yet, has this key.
-    func isTaken(_ key: ObjectKey) -> Bool {
-        stored[key] != nil || key.kind == "Event" && deferredEvents[key] != nil
-    }
+    func isTaken(_ key: ObjectKey) -> Bool { get(key) != nil }
 
     func insertNew(_ object: KubeObject, at key: ObjectKey) {
         stored[key] = object
@@ -325,7 +324,7 @@ public final class Store {
     /// Removes an object now; dependents are the garbage collector's business.
     @discardableResult
     public func remove(_ key: ObjectKey) -> KubeObject? {
-        if key.kind == "Event", !deferredEvents.isEmpty { _ = materializeEvent(key) }
+        if key.kind == "Event", stored[key] == nil { materializeEvents() }
         guard let old = stored.removeValue(forKey: key) else { return nil }
         index.remove(old, at: key)
         advanceRevision(writing: key)
@@ -333,7 +332,7 @@ public final class Store {
         case .pod: containerRuntime[key] = nil
         case .event:
             // A removed Event can no longer be bumped: its correlation entry goes with it.
-            if let identity = identityByEvent.removeValue(forKey: key), eventsByIdentity[identity] == key { eventsByIdentity[identity] = nil }
+            if let identity = identityByEvent.removeValue(forKey: key), eventsByIdentity[identity] == .object(key) { eventsByIdentity[identity] = nil }
             eventLeases.revoke(key)
         default: break
         }
@@ -374,7 +373,7 @@ public final class Store {
     /// Restores a saved cluster (`cluster.json`): objects are put back as they were saved.
     func restore(objects saved: [KubeObject], revision: Int64) {
         stored = Dictionary(saved.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        (deferredEvents, deferredEventUIDs) = ([:], [:])
+        deferredEvents = DeferredEventQueue()
         index = StoreIndex()
         for (key, object) in stored { index.insert(object, at: key) }
         (eventsByIdentity, identityByEvent) = ([:], [:])

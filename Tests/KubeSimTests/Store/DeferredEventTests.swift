@@ -80,11 +80,50 @@ struct DeferredEventTests {
         cluster.store.record("Normal", "Checked", "looked at", on: config, component: "test")
         #expect(cluster.store.revision == before + 1, "the repeat is a write")
         #expect(!cluster.store.deferredEvents.isEmpty)
-        let key = try #require(cluster.store.eventsByIdentity.values.first)
+        let key = try #require(cluster.store.deferredEvents.keys.first)
         guard case .event(let event)? = cluster.store.get(key) else { Issue.record("no Event at \(key)"); return }
         #expect(event.count == 2 && event.metadata.resourceVersion == String(before + 1))
         #expect(cluster.store.object(withUID: event.metadata.uid ?? "")?.key == key)
         #expect(cluster.store.list(kind: "Event", namespace: "default").map(\.key).contains(key))
         #expect(throws: APIError.alreadyExists(key)) { try cluster.store.create(.event(event)) }
+    }
+
+    @Test("Writing an Event under a deferred Event's name, unread so far, fails as it would for the written Event")
+    func createOverDeferred() throws {
+        let cluster = try cluster("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata: {color: blue}")
+        let config = try #require(cluster.get(ObjectKey(kind: "ConfigMap", namespace: "default", name: "settings")))
+        cluster.store.record("Normal", "Checked", "looked at", on: config, component: "test")
+        let key = try #require(cluster.store.deferredEvents.keys.first)
+        var event = Event()
+        event.metadata.name = key.name
+        event.metadata.namespace = key.namespace
+        #expect(throws: APIError.alreadyExists(key)) { try cluster.store.create(.event(event)) }
+        #expect(cluster.store.deferredEvents.isEmpty, "asking for the name made the deferred Events")
+    }
+
+    @Test("The queue keeps each Event at its serial while older ones leave, in any order, and hands the rest back in order")
+    func queueSerials() throws {
+        var queue = DeferredEventQueue()
+        func recorded(_ index: Int) -> DeferredEvent {
+            DeferredEvent(key: ObjectKey(kind: "Event", namespace: "default", name: "e\(index)"),
+                          identity: EventIdentity(uid: "u\(index)", reason: "R", fieldPath: nil, message: "m"), uid: UUIDValue(high: 0, low: UInt64(index)),
+                          resourceVersion: Int64(index), created: "", lastTimestamp: "", count: 1, type: "Normal", reason: "R", message: "m",
+                          involved: ObjectReference(), component: "test", host: nil, deadline: VirtualTime(seconds: Int64(index)))
+        }
+        let serials = (0..<3000).map { queue.append(recorded($0)) }
+        #expect(serials == Array(serials.first!..<serials.first! + 3000))
+        // Out of order first, then most of the front, past the point where the front is dropped.
+        #expect(queue.remove(serials[5])?.key.name == "e5")
+        #expect(queue.remove(serials[5]) == nil, "gone once removed")
+        for serial in serials[0..<2500] where serial != serials[5] { _ = queue.remove(serial) }
+        #expect(queue.count == 500)
+        #expect(queue.key(of: serials[2600])?.name == "e2600")
+        #expect(queue.deadline(of: serials[2999]) == VirtualTime(seconds: 2999))
+        #expect(queue.modify(serials[2700]) { $0.count = 5 })
+        #expect(!queue.modify(serials[10]) { $0.count = 5 })
+        let rest = queue.removeAll()
+        #expect(rest.map(\.serial) == Array(serials[2500...]))
+        #expect(rest.first { $0.serial == serials[2700] }?.event.count == 5)
+        #expect(queue.isEmpty && queue.append(recorded(9)) == serials.last! + 1, "serials keep counting after the queue empties")
     }
 }

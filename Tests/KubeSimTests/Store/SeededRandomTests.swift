@@ -30,26 +30,13 @@ struct SeededRandomTests {
                 hex(0x8000 | ((low >> 48) & 0x3FFF), 4), hex(low & 0xFFFF_FFFF_FFFF, 12)].joined(separator: "-")
     }
 
-    @Test("Bits and spelling are one uid: the bits spell what the two draws always spelled, and that text parses back to them")
+    @Test("A uid kept as bits spells what the two draws always spelled")
     func bitsAndText() {
         var drawn = SeededRandom(seed: 7), raw = SeededRandom(seed: 7)
         for _ in 0..<200 {
             let value = drawn.uuidValue()
             let high = raw.next(), low = raw.next()
             #expect(value.string == Self.reference(high, low))
-            #expect(UUIDValue(value.string) == value)
         }
-    }
-
-    @Test("Text not spelled as a drawn uid has no bits: upper case, missing dashes, wrong length")
-    func rejectsOtherSpellings() {
-        var random = SeededRandom(seed: 1)
-        let text = random.uuidValue().string
-        #expect(UUIDValue(text.uppercased()) == nil || text.uppercased() == text)
-        #expect(UUIDValue(String(text.filter { $0 != "-" })) == nil)
-        #expect(UUIDValue(text + "0") == nil)
-        #expect(UUIDValue(String(text.dropLast())) == nil)
-        #expect(UUIDValue("") == nil)
-        #expect(UUIDValue("zzzzzzzz-zzzz-4zzz-8zzz-zzzzzzzzzzzz") == nil)
     }
 }
