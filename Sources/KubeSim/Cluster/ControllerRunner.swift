@@ -40,16 +40,30 @@ public final class ControllerRunner {
         /// For a change of a kind that is not one of the controller's primary kinds: those
         /// kinds, one of which must have objects for the change to matter (nil: always asked).
         let gate: [HashedString]?
+        /// The gate's answer as of a `Store.kindsGeneration`: it asked the store's index about
+        /// each kind for every change, where the answer moves only when a kind appears or empties.
+        private var isOpen = true
+        private var checkedAt = 0
         init(lane: Int, controller: any Controller, kind: String) {
             self.lane = lane
             self.controller = controller
             let primary = controller.primaryKinds
             gate = primary.flatMap { $0.contains(kind) ? nil : $0.sorted().map(HashedString.init) }
         }
+
+        /// Whether the change matters to the controller at all (see `gate`).
+        func admits(in store: Store) -> Bool {
+            guard let gate else { return true }
+            let generation = store.kindsGeneration
+            if generation != checkedAt { (isOpen, checkedAt) = (gate.contains(where: store.hasObjects(ofKind:)), generation) }
+            return isOpen
+        }
     }
     /// For each kind seen so far, the controllers watching it (filled on first sight).
     @exclusivity(unchecked) private var watchersByKind: [HashedString: [Watcher]] = [:]
-    @exclusivity(unchecked) private var lastWatched: (kind: String, watchers: [Watcher])?
+    /// The last kind looked up and its watchers (nil kind: none yet).
+    @exclusivity(unchecked) private var lastWatchedKind: String?
+    @exclusivity(unchecked) private var lastWatchers: [Watcher] = []
     /// The queued work ordered by due time; entries no longer pending in their lane are stale.
     @exclusivity(unchecked) private var heap = WorkHeap()
     /// Pending items over all lanes (what `isIdle` looks at).
@@ -82,7 +96,7 @@ public final class ControllerRunner {
             laneByName[controller.name] = lanes.count - 1
         }
         watchersByKind = [:]
-        lastWatched = nil
+        (lastWatchedKind, lastWatchers) = (nil, [])
         let order = lanes.map(\.name).sorted()
         for index in lanes.indices { lanes[index].rank = order.firstIndex(of: lanes[index].name) ?? 0 }
     }
@@ -107,7 +121,7 @@ public final class ControllerRunner {
             store.handPendingEvents { batch in
                 for event in batch {
                     for watcher in watchers(of: event.key.kind) {
-                        if let gate = watcher.gate, !gate.contains(where: store.hasObjects(ofKind:)) { continue }
+                        guard watcher.admits(in: store) else { continue }
                         let keys = watcher.controller.keys(for: event, in: store)
                         guard !keys.isEmpty else { continue }
                         let due = store.now + watcher.controller.delay(after: event, in: store)
@@ -121,10 +135,10 @@ public final class ControllerRunner {
     private func watchers(of kind: String) -> [Watcher] {
         // Changes come in runs of one kind (a kubelet's Events, a batch of expiries): equal
         // short names compare as one word, where the dictionary hashed the name every time.
-        if let last = lastWatched, last.kind == kind { return last.watchers }
-        let watchers = lookUpWatchers(of: kind)
-        lastWatched = (kind, watchers)
-        return watchers
+        if lastWatchedKind == kind { return lastWatchers }
+        lastWatchers = lookUpWatchers(of: kind)
+        lastWatchedKind = kind
+        return lastWatchers
     }
 
     private func lookUpWatchers(of kind: String) -> [Watcher] {

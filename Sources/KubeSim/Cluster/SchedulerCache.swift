@@ -27,8 +27,6 @@ final class SchedulerCache {
         var position: Int?
         /// `PodInfo.key` (`namespace/name`, the namespace defaulted), how the node finds it.
         var podKey: String
-        /// No `nodeName` and not being deleted: the scheduling queue's.
-        var isPending: Bool
     }
 
     let scheduler: Scheduler
@@ -39,6 +37,9 @@ final class SchedulerCache {
     @exclusivity(unchecked) private var nodeKeys: [ObjectKey] = []
     @exclusivity(unchecked) private var nodeVersions: [Version] = []
     @exclusivity(unchecked) private var pods: [ObjectKey: PodEntry] = [:]
+    /// The entries without `nodeName` and not being deleted (the scheduling queue's), kept up to
+    /// date with them: filtering every entry for each scheduling cycle cost more than its pod.
+    @exclusivity(unchecked) private var pendingKeys: Set<ObjectKey> = []
     /// `store.revision(ofKind:)` of the nodes, pods and lookups when last read.
     @exclusivity(unchecked) private var kindRevisions: [HashedString: Int64] = [:]
     /// The pending pods of the last `pendingPods` not placed since.
@@ -114,9 +115,8 @@ final class SchedulerCache {
     /// The pods without `nodeName` that are not being deleted, in key order.
     func pendingPods(in store: Store) -> [Pod] {
         _ = sync(with: store)
-        let keys = pods.filter(\.value.isPending).keys.sorted()
-        waiting = Set(keys)
-        return keys.compactMap { store.get($0)?.pod }
+        waiting = pendingKeys
+        return pendingKeys.sorted().compactMap { store.get($0)?.pod }
     }
 
     private func rebuild(_ store: Store, _ nodeKeys: [ObjectKey]) -> BatchScheduler {
@@ -130,7 +130,7 @@ final class SchedulerCache {
         }
         let batch = BatchScheduler(scheduler: scheduler, snapshot: SchedulerPlacement.snapshot(of: store, nodeInfos: nodeInfos, pods: []))
         self.batch = batch
-        pods = [:]
+        (pods, pendingKeys) = ([:], [])
         assumed = []
         syncPods(store, batch)
         return batch
@@ -153,6 +153,7 @@ final class SchedulerCache {
         // Listed first: removing while iterating the dictionary made it copy itself.
         for key in pods.keys.filter({ store.get($0) == nil }) {
             guard let entry = pods.removeValue(forKey: key) else { continue }
+            pendingKeys.remove(key)
             if let position = entry.position { batch.remove(podKey: entry.podKey, fromNode: position) }
         }
     }
@@ -161,7 +162,10 @@ final class SchedulerCache {
     /// history lists twice is current the second time.
     private func refresh(_ key: ObjectKey, _ store: Store, _ batch: BatchScheduler) {
         guard let object = store.get(key) else {
-            if let entry = pods.removeValue(forKey: key), let position = entry.position { batch.remove(podKey: entry.podKey, fromNode: position) }
+            if let entry = pods.removeValue(forKey: key) {
+                pendingKeys.remove(key)
+                if let position = entry.position { batch.remove(podKey: entry.podKey, fromNode: position) }
+            }
             return
         }
         let version = Version(object)
@@ -177,8 +181,8 @@ final class SchedulerCache {
         if let position {
             batch.insert(PodInfo.reread(pod, reusing: previous, priorityClasses: batch.snapshot.priorityClasses), atNode: position)
         }
-        pods[key] = PodEntry(version: version, position: position, podKey: "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")",
-                             isPending: pod.awaitsScheduling)
+        pods[key] = PodEntry(version: version, position: position, podKey: "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")")
+        if pod.awaitsScheduling { pendingKeys.insert(key) } else { pendingKeys.remove(key) }
     }
 
     /// True when some object of `kind` was added, changed or removed since the last call.

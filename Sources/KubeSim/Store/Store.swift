@@ -148,6 +148,8 @@ public final class Store {
 
     /// True while at least one object of `kind` exists.
     func hasObjects(ofKind kind: HashedString) -> Bool { index.hasObjects(ofKind: kind) }
+    /// Changes whenever some kind gets its first object or loses its last.
+    var kindsGeneration: Int { index.kindsGeneration }
 
     /// Makes `key` the Event a repeat of `identity` bumps.
     func correlate(_ key: ObjectKey, _ identity: EventIdentity) {

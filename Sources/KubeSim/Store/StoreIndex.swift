@@ -1,4 +1,5 @@
 import KubeModel
+import Synchronization
 
 /// The lookups controllers make on every reconcile, kept up to date on each write so that none
 /// walks the whole store: keys by kind and namespace in sorted order (an informer's indexer),
@@ -54,6 +55,12 @@ struct StoreIndex {
 
     /// Every kind with at least one object.
     var kinds: [String] { namespacesByKind.keys.map(\.value) }
+    /// Moves whenever a kind gets its first object or loses its last: what `hasObjects` answers
+    /// can only have changed then. Drawn from one counter for every index, so an answer cached
+    /// for one store's generation is never taken for another's.
+    private(set) var kindsGeneration = Self.nextGeneration()
+    private static let generations = Atomic<Int>(0)
+    private static func nextGeneration() -> Int { generations.add(1, ordering: .relaxed).newValue }
 
     func hasObjects(ofKind kind: HashedString) -> Bool { namespacesByKind[kind] != nil }
     private var keyByUID: [HashedString: ObjectKey] = [:]
@@ -67,7 +74,9 @@ struct StoreIndex {
         let scope = Scope(kind: key.kind, namespace: key.namespace)
         var isNew = false
         keysByScope[scope, default: { isNew = true; return ScopeKeys() }()].insert(key)
-        if isNew { namespacesByKind[HashedString(key.kind), default: []].insert(key.namespace) }
+        if isNew {
+            namespacesByKind[HashedString(key.kind), default: { kindsGeneration = Self.nextGeneration(); return [] }()].insert(key.namespace)
+        }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
         if let uid { keyByUID[HashedString(uid)] = key }
         for owner in owners ?? [] { dependentsByOwnerUID[HashedString(owner.uid), default: []].insert(key) }
@@ -86,7 +95,10 @@ struct StoreIndex {
             keysByScope[scope] = nil
             let kind = HashedString(key.kind)
             namespacesByKind[kind]?.remove(key.namespace)
-            if namespacesByKind[kind]?.isEmpty == true { namespacesByKind[kind] = nil }
+            if namespacesByKind[kind]?.isEmpty == true {
+                namespacesByKind[kind] = nil
+                kindsGeneration = Self.nextGeneration()
+            }
         }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
         if let uid {

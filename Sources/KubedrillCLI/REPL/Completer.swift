@@ -59,7 +59,7 @@ struct Completer {
         let typedPrefix = word.lastIndex(of: "/").map { String(word[...$0]) } ?? ""
         return entries.filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { entry in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder + "/" + entry, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: folder + "/" + entry, isDirectory: &isDirectory)
             return typedPrefix + entry + (isDirectory.boolValue ? "/" : "")
         }
     }
