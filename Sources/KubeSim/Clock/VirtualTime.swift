@@ -1,5 +1,6 @@
 import KubedrillSupport
 import Foundation
+import Synchronization
 
 /// A point on the simulator's clock, in whole seconds since the cluster started.
 ///
@@ -26,6 +27,18 @@ public struct VirtualTime: Codable, Hashable, Comparable, Sendable, CustomString
     /// integer calendar arithmetic: every status write stamps times, and a formatter per call
     /// dominated the controllers' cost.
     public var rfc3339: String {
+        if let text = Self.recentStamps.withLock({ $0.text(at: seconds) }) { return text }
+        let text = formatted
+        Self.recentStamps.withLock { $0.remember(text, at: seconds) }
+        return text
+    }
+
+    /// The last instants written and read, with their text: one instant is stamped by several
+    /// writers in a row (the pod's status, the Job's, the CronJob's), and each formatting
+    /// allocated and ran the calendar arithmetic again.
+    private static let recentStamps = Mutex(RecentStamps())
+
+    private var formatted: String {
         let unix = Self.epochUnixSeconds + seconds
         let days = unix >= 0 ? unix / 86_400 : (unix - 86_399) / 86_400
         let secondOfDay = unix - days * 86_400
@@ -65,6 +78,10 @@ public struct VirtualTime: Codable, Hashable, Comparable, Sendable, CustomString
     /// Reads a timestamp this clock wrote (`YYYY-MM-DDTHH:MM:SSZ`, parsed by arithmetic), or any
     /// other RFC 3339 text through Foundation; nil for text that is not a timestamp.
     public init?(rfc3339 text: String) {
+        if let seconds = Self.recentStamps.withLock({ $0.seconds(of: text) }) {
+            self.seconds = seconds
+            return
+        }
         if let seconds = text.utf8.withContiguousStorageIfAvailable(Self.parseOwnFormat) ?? Self.parseOwnFormat(Array(text.utf8)) {
             self.seconds = seconds
             return
@@ -157,5 +174,40 @@ public struct VirtualDuration: Codable, Hashable, Comparable, Sendable, CustomSt
         if hours > 0 { return "\(hours)h\(minutes)m\(secs)s" }
         if minutes > 0 { return "\(minutes)m\(secs)s" }
         return "\(secs)s"
+    }
+}
+
+/// The text of the last few instants formatted, the oldest replaced first. Reading one back (a
+/// status field written from it) is recognised by its storage, the same buffer, without
+/// comparing characters; any other text is parsed. Only formatted text is kept: the parser
+/// also takes spellings (a 31 February) that are not how the instant is written.
+private struct RecentStamps: ~Copyable {
+    private var entries: [(seconds: Int64, text: String)] = []
+    private var next = 0
+    private static let capacity = 8
+
+    func text(at seconds: Int64) -> String? {
+        for entry in entries where entry.seconds == seconds { return entry.text }
+        return nil
+    }
+
+    func seconds(of text: String) -> Int64? {
+        guard let address = Self.storage(of: text) else { return nil }
+        for entry in entries where Self.storage(of: entry.text) == address { return entry.seconds }
+        return nil
+    }
+
+    /// Where a native string's bytes live (nil for small strings, kept inline).
+    private static func storage(of text: String) -> UnsafeRawPointer? {
+        text.utf8.count > 15 ? text.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil : nil
+    }
+
+    mutating func remember(_ text: String, at seconds: Int64) {
+        if entries.count < Self.capacity {
+            entries.append((seconds, text))
+        } else {
+            entries[next] = (seconds, text)
+            next = (next + 1) % Self.capacity
+        }
     }
 }
