@@ -153,7 +153,10 @@ extension Cluster {
     }
 
     func admit(_ object: inout KubeObject, operation: AdmissionOperation) throws {
-        for plugin in admission { try plugin.admit(&object, operation: operation, store: store) }
+        // Each plugin called where it lies: `for plugin in` copied every existential out.
+        try admission.withUnsafeBufferPointer { plugins in
+            for index in plugins.indices { try plugins[index].admit(&object, operation: operation, store: store) }
+        }
     }
 }
 

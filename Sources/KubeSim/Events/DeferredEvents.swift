@@ -59,6 +59,8 @@ struct DeferredEvent {
 /// name cost a hashed insertion and removal (and their neighbours' rehashing) per Event.
 struct DeferredEventQueue {
     private var slots: [DeferredEvent?] = []
+    /// Which slots hold an Event, apart: asking a slot itself copied the whole record out.
+    private var live: [Bool] = []
     /// The serial of `slots[0]`.
     private var base = 0
     /// Slots before this one are all empty.
@@ -68,58 +70,66 @@ struct DeferredEventQueue {
     var isEmpty: Bool { count == 0 }
 
     mutating func append(_ recorded: consuming DeferredEvent) -> Int {
-        slots.append(recorded)
+        slots.append(consume recorded)
+        live.append(true)
         count += 1
         return base + slots.count - 1
     }
 
+    /// The slot of a deferred Event's serial, nil once it is made or gone.
     private func slot(_ serial: Int) -> Int? {
         let slot = serial - base
-        return slot >= head && slot < slots.count ? slot : nil
+        return slot >= head && slot < slots.count && live[slot] ? slot : nil
     }
 
-    func key(of serial: Int) -> ObjectKey? { slot(serial).flatMap { slots[$0]?.key } }
+    func key(of serial: Int) -> ObjectKey? { slot(serial).map { slots[$0]!.key } }
 
     /// The deadline of the Event at `serial`, if it is still deferred.
-    func deadline(of serial: Int) -> VirtualTime? { slot(serial).flatMap { slots[$0]?.deadline } }
+    func deadline(of serial: Int) -> VirtualTime? { slot(serial).map { slots[$0]!.deadline } }
 
     /// Edits the Event at `serial` in place; false when it is not deferred (any more).
     mutating func modify(_ serial: Int, _ body: (inout DeferredEvent) -> Void) -> Bool {
-        guard let slot = slot(serial), slots[slot] != nil else { return false }
+        guard let slot = slot(serial) else { return false }
         body(&slots[slot]!)
         return true
     }
 
-    mutating func remove(_ serial: Int) -> DeferredEvent? {
-        guard let slot = slot(serial), let recorded = slots[slot].take() else { return nil }
+    /// Drops the Event at `serial`; returns what its expiry needs (moving the whole record out
+    /// copied it twice).
+    mutating func remove(_ serial: Int) -> (key: ObjectKey, identity: EventIdentity)? {
+        guard let slot = slot(serial) else { return nil }
+        let removed = (slots[slot]!.key, slots[slot]!.identity)
+        slots[slot] = nil
+        live[slot] = false
         count -= 1
-        while head < slots.count, slots[head] == nil { head += 1 }
+        while head < live.count, !live[head] { head += 1 }
         // The emptied front is dropped once it is most of the array, so removal stays O(1) overall.
         if head == slots.count {
             base += slots.count
-            (slots, head) = ([], 0)
+            (slots, live, head) = ([], [], 0)
             slots.reserveCapacity(64)
         } else if head > 1024, head * 2 > slots.count {
             slots.removeFirst(head)
+            live.removeFirst(head)
             (base, head) = (base + head, 0)
         }
-        return recorded
+        return removed
     }
 
     /// Takes every deferred Event, with its serial, in the order recorded.
     mutating func removeAll() -> [(serial: Int, event: DeferredEvent)] {
         var taken: [(serial: Int, event: DeferredEvent)] = []
         taken.reserveCapacity(count)
-        for slot in head..<slots.count {
+        for slot in head..<slots.count where live[slot] {
             if let recorded = slots[slot].take() { taken.append((base + slot, recorded)) }
         }
         base += slots.count
-        (slots, head, count) = ([], 0, 0)
+        (slots, live, head, count) = ([], [], 0, 0)
         return taken
     }
 
     /// The keys of the deferred Events, in the order recorded (tests look at what is deferred).
-    var keys: [ObjectKey] { slots[head...].compactMap { $0?.key } }
+    var keys: [ObjectKey] { (head..<slots.count).compactMap { live[$0] ? slots[$0]!.key : nil } }
 }
 
 /// Where the Event a repeat bumps is: made (an object at a key) or still deferred (a serial).
@@ -140,7 +150,7 @@ extension Store {
             return
         }
         let identity = recorded.identity, deadline = recorded.deadline
-        let serial = deferredEvents.append(recorded)
+        let serial = deferredEvents.append(consume recorded)
         // The Event a repeat of this identity bumps from now on.
         if case .object(let previous)? = eventsByIdentity.updateValue(.deferred(serial), forKey: identity) { identityByEvent[previous] = nil }
         eventLeases.grant(deferred: serial, until: deadline)
@@ -187,6 +197,8 @@ extension Store {
     func expireDeferred(_ serial: Int) {
         guard let recorded = deferredEvents.remove(serial) else { return }
         advanceRevision(writing: recorded.key)
-        if eventsByIdentity[recorded.identity] == .deferred(serial) { eventsByIdentity[recorded.identity] = nil }
+        if let index = eventsByIdentity.index(forKey: recorded.identity), eventsByIdentity.values[index] == .deferred(serial) {
+            eventsByIdentity.remove(at: index)
+        }
     }
 }

@@ -38,15 +38,15 @@ enum JobSelector {
         var labels = spec.template.metadata?.labels ?? [:]
         labels.reserveCapacity(labels.count + 4)  // grown once, not for each label added
         // A label the user set is kept; a conflict is validation's business, as upstream.
-        for key in [JobLabels.legacyJobName, JobLabels.jobName] where labels[key] == nil { labels[key] = name }
-        for key in [JobLabels.legacyControllerUID, JobLabels.controllerUID] where labels[key] == nil { labels[key] = uid }
+        labels.insertIfAbsent(name, forKey: JobLabels.legacyJobName)
+        labels.insertIfAbsent(name, forKey: JobLabels.jobName)
+        labels.insertIfAbsent(uid, forKey: JobLabels.legacyControllerUID)
+        labels.insertIfAbsent(uid, forKey: JobLabels.controllerUID)
         if case .none = spec.template.metadata { spec.template.metadata = ObjectMeta() }
         spec.template.metadata!.labels = labels
         if case .none = spec.selector { spec.selector = LabelSelector() }
-        if spec.selector!.matchLabels?[JobLabels.controllerUID] == nil {
-            if case .none = spec.selector!.matchLabels { spec.selector!.matchLabels = [:] }
-            spec.selector!.matchLabels![JobLabels.controllerUID] = uid
-        }
+        if case .none = spec.selector!.matchLabels { spec.selector!.matchLabels = [:] }
+        spec.selector!.matchLabels!.insertIfAbsent(uid, forKey: JobLabels.controllerUID)
         return labels
     }
 }
