@@ -98,7 +98,7 @@ extension Store {
             guard let base = buffer.baseAddress else { return 0 }
             if let name {
                 // Borrowed bytes, copied at once (a subscript per byte checked each index).
-                if name.utf8.withContiguousStorageIfAvailable({ base.update(from: $0.baseAddress!, count: $0.count) }) == nil {
+                if name.utf8.withContiguousStorageIfAvailable({ bytes in bytes.baseAddress.map { base.update(from: $0, count: bytes.count) } }) == nil {
                     for (offset, byte) in name.utf8.enumerated() { base[offset] = byte }
                 }
                 base[head] = 46  // "."

@@ -129,6 +129,7 @@ struct StoreTests {
         for value: UInt64 in [0, 9, 10, 15, 16, 255, 0x1877_0000_0000_0001, .max] {
             #expect(Store.hex(value) == String(value, radix: 16))
             #expect(Store.hex(value, after: "web-7d4b9c") == "web-7d4b9c." + String(value, radix: 16))
+            #expect(Store.hex(value, after: "") == "." + String(value, radix: 16))
         }
         let cluster = try cluster(podYAML())
         let pod = try #require(cluster.get(.pod("web")))
