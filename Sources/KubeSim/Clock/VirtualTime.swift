@@ -33,9 +33,9 @@ public struct VirtualTime: Codable, Hashable, Comparable, Sendable, CustomString
         return text
     }
 
-    /// The last instants written and read, with their text: one instant is stamped by several
-    /// writers in a row (the pod's status, the Job's, the CronJob's), and each formatting
-    /// allocated and ran the calendar arithmetic again.
+    /// The last instants formatted, with their text: one instant is stamped by several writers
+    /// in a row (the pod's status, the Job's, the CronJob's), and each formatting allocated and
+    /// ran the calendar arithmetic again.
     private static let recentStamps = Mutex(RecentStamps())
 
     private var formatted: String {

@@ -105,8 +105,8 @@ public final class Store {
     @exclusivity(unchecked) public var nodeImages: [String: Set<String>] = [:]
     /// Every event as it happened, in order; `Event` objects aggregate repeats like upstream.
     @exclusivity(unchecked) public var eventLog: [RecordedEvent] = []
-    /// `Event` objects by what makes a repeat a repeat (uid, reason, message, field path), so the
-    /// recorder finds the one to bump without listing every event.
+    /// The Event, made or still deferred, that a repeat bumps, by what makes a repeat a repeat
+    /// (uid, reason, message, field path), so the recorder finds it without listing every event.
     @exclusivity(unchecked) var eventsByIdentity: [EventIdentity: EventHandle] = [:]
     /// The other way round, so removing an Event finds its entry without re-reading the Event.
     @exclusivity(unchecked) var identityByEvent: [ObjectKey: EventIdentity] = [:]
@@ -232,7 +232,8 @@ public final class Store {
         return journal[Int(revision - journalBase)...]
     }
 
-    /// True when an object, or a recorded Event not made yet, has this key.
+    /// True when an object, or a recorded Event not made yet, has this key (asking about an
+    /// Event key makes the deferred ones).
     func isTaken(_ key: ObjectKey) -> Bool { get(key) != nil }
 
     func insertNew(_ object: KubeObject, at key: ObjectKey) {
