@@ -264,6 +264,8 @@ def render_struct(name, entry, names, kind):
         lines.append("        let c = try decoder.container(keyedBy: CodingKeys.self)")
         lines.extend(decode)
         lines.append("    }")
+    if kind:
+        lines.extend(kind_equality(swift, entry["fields"]))
     lines.append("")
     lines.append("    /// Reads the fields straight from a parsed document; values of the wrong type are left unset")
     lines.append("    /// (structural validation reports them), so a partly wrong manifest still yields an object.")
@@ -293,6 +295,24 @@ def render_struct(name, entry, names, kind):
         lines.append("        self = decoded")
     lines.append("    }")
     lines.append("}")
+    return lines
+
+def kind_equality(swift, fields):
+    """`==` for a kind: status first, then the other data fields, metadata, and the type fields.
+    A store write compares the new object with the stored one; most writes change status, and an
+    untouched boxed field compares by identity, so the answer usually comes after one field,
+    where declaration order walked metadata and spec in full first. The backing boxes are
+    compared (`_spec`), not the fields: reading a boxed field copies its whole value."""
+    def rank(field):
+        return {"status": 0, "metadata": 2, "kind": 3, "apiVersion": 4}.get(field, 1)
+    order = sorted(fields, key=rank)  # stable: data fields keep their declaration order
+    terms = ["lhs.%s%s == rhs.%s%s" % ("_" if fields[f].startswith("@") else "", ident(f),
+                                       "_" if fields[f].startswith("@") else "", ident(f)) for f in order]
+    lines = ["",
+             "    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.",
+             "    public static func == (lhs: %s, rhs: %s) -> Bool {" % (swift, swift)]
+    lines.append("        " + "\n            && ".join(terms))
+    lines.append("    }")
     return lines
 
 def tree_expr(t, names, value):

@@ -20,6 +20,15 @@ public struct DaemonSet: Codable, Equatable, Sendable {
         status = try c.decodeIfPresent(DaemonSetStatus.self, forKey: .status)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: DaemonSet, rhs: DaemonSet) -> Bool {
+        lhs._status == rhs._status
+            && lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
@@ -214,6 +223,15 @@ public struct Deployment: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         spec = try c.decodeIfPresent(DeploymentSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(DeploymentStatus.self, forKey: .status)
+    }
+
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: Deployment, rhs: Deployment) -> Bool {
+        lhs._status == rhs._status
+            && lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
     }
 
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
@@ -419,6 +437,15 @@ public struct ReplicaSet: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         spec = try c.decodeIfPresent(ReplicaSetSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(ReplicaSetStatus.self, forKey: .status)
+    }
+
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: ReplicaSet, rhs: ReplicaSet) -> Bool {
+        lhs._status == rhs._status
+            && lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
     }
 
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset

@@ -52,6 +52,15 @@ public struct AutoscalingV1HorizontalPodAutoscaler: Codable, Equatable, Sendable
         status = try c.decodeIfPresent(AutoscalingV1HorizontalPodAutoscalerStatus.self, forKey: .status)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: AutoscalingV1HorizontalPodAutoscaler, rhs: AutoscalingV1HorizontalPodAutoscaler) -> Bool {
+        lhs._status == rhs._status
+            && lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {

@@ -241,6 +241,15 @@ public struct HorizontalPodAutoscaler: Codable, Equatable, Sendable {
         status = try c.decodeIfPresent(HorizontalPodAutoscalerStatus.self, forKey: .status)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: HorizontalPodAutoscaler, rhs: HorizontalPodAutoscaler) -> Bool {
+        lhs._status == rhs._status
+            && lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {

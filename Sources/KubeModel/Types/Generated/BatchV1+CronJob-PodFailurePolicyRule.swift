@@ -20,6 +20,15 @@ public struct CronJob: Codable, Equatable, Sendable {
         status = try c.decodeIfPresent(CronJobStatus.self, forKey: .status)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: CronJob, rhs: CronJob) -> Bool {
+        lhs._status == rhs._status
+            && lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
@@ -135,6 +144,15 @@ public struct Job: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         spec = try c.decodeIfPresent(JobSpec.self, forKey: .spec)
         status = try c.decodeIfPresent(JobStatus.self, forKey: .status)
+    }
+
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: Job, rhs: Job) -> Bool {
+        lhs._status == rhs._status
+            && lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
     }
 
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset

@@ -121,6 +121,16 @@ public struct ConfigMap: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: ConfigMap, rhs: ConfigMap) -> Bool {
+        lhs.binaryData == rhs.binaryData
+            && lhs.data == rhs.data
+            && lhs.immutable == rhs.immutable
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {

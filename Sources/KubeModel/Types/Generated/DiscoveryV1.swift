@@ -165,6 +165,16 @@ public struct EndpointSlice: Codable, Equatable, Sendable {
         ports = try c.decodeIfPresent([DiscoveryV1EndpointPort].self, forKey: .ports)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: EndpointSlice, rhs: EndpointSlice) -> Bool {
+        lhs.addressType == rhs.addressType
+            && lhs.endpoints == rhs.endpoints
+            && lhs.ports == rhs.ports
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {

@@ -20,6 +20,15 @@ public struct PodDisruptionBudget: Codable, Equatable, Sendable {
         status = try c.decodeIfPresent(PodDisruptionBudgetStatus.self, forKey: .status)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: PodDisruptionBudget, rhs: PodDisruptionBudget) -> Bool {
+        lhs._status == rhs._status
+            && lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {

@@ -46,6 +46,15 @@ public struct ClusterRole: Codable, Equatable, Sendable {
         rules = try c.decodeIfPresent([PolicyRule].self, forKey: .rules)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: ClusterRole, rhs: ClusterRole) -> Bool {
+        lhs._aggregationRule == rhs._aggregationRule
+            && lhs.rules == rhs.rules
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
@@ -82,6 +91,15 @@ public struct ClusterRoleBinding: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         roleRef = try c.decodeIfPresent(RoleRef.self, forKey: .roleRef) ?? RoleRef()
         subjects = try c.decodeIfPresent([Subject].self, forKey: .subjects)
+    }
+
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: ClusterRoleBinding, rhs: ClusterRoleBinding) -> Bool {
+        lhs._roleRef == rhs._roleRef
+            && lhs.subjects == rhs.subjects
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
     }
 
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
@@ -158,6 +176,14 @@ public struct Role: Codable, Equatable, Sendable {
         rules = try c.decodeIfPresent([PolicyRule].self, forKey: .rules)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: Role, rhs: Role) -> Bool {
+        lhs.rules == rhs.rules
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
@@ -193,6 +219,15 @@ public struct RoleBinding: Codable, Equatable, Sendable {
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         roleRef = try c.decodeIfPresent(RoleRef.self, forKey: .roleRef) ?? RoleRef()
         subjects = try c.decodeIfPresent([Subject].self, forKey: .subjects)
+    }
+
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: RoleBinding, rhs: RoleBinding) -> Bool {
+        lhs._roleRef == rhs._roleRef
+            && lhs.subjects == rhs.subjects
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
     }
 
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset

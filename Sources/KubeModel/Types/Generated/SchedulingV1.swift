@@ -24,6 +24,17 @@ public struct PriorityClass: Codable, Equatable, Sendable {
         value = try c.decodeIfPresent(Int32.self, forKey: .value) ?? 0
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: PriorityClass, rhs: PriorityClass) -> Bool {
+        lhs.description == rhs.description
+            && lhs.globalDefault == rhs.globalDefault
+            && lhs.preemptionPolicy == rhs.preemptionPolicy
+            && lhs.value == rhs.value
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {

@@ -30,6 +30,20 @@ public struct StorageClass: Codable, Equatable, Sendable {
         volumeBindingMode = try c.decodeIfPresent(String.self, forKey: .volumeBindingMode)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: StorageClass, rhs: StorageClass) -> Bool {
+        lhs.allowVolumeExpansion == rhs.allowVolumeExpansion
+            && lhs.allowedTopologies == rhs.allowedTopologies
+            && lhs.mountOptions == rhs.mountOptions
+            && lhs.parameters == rhs.parameters
+            && lhs.provisioner == rhs.provisioner
+            && lhs.reclaimPolicy == rhs.reclaimPolicy
+            && lhs.volumeBindingMode == rhs.volumeBindingMode
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {

@@ -50,6 +50,14 @@ public struct Endpoints: Codable, Equatable, Sendable {
         subsets = try c.decodeIfPresent([EndpointSubset].self, forKey: .subsets)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: Endpoints, rhs: Endpoints) -> Bool {
+        lhs.subsets == rhs.subsets
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
@@ -334,6 +342,27 @@ public struct Event: Codable, Equatable, Sendable {
         type = try c.decodeIfPresent(String.self, forKey: .type)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: Event, rhs: Event) -> Bool {
+        lhs.action == rhs.action
+            && lhs.count == rhs.count
+            && lhs.eventTime == rhs.eventTime
+            && lhs.firstTimestamp == rhs.firstTimestamp
+            && lhs._involvedObject == rhs._involvedObject
+            && lhs.lastTimestamp == rhs.lastTimestamp
+            && lhs.message == rhs.message
+            && lhs.reason == rhs.reason
+            && lhs._related == rhs._related
+            && lhs.reportingComponent == rhs.reportingComponent
+            && lhs.reportingInstance == rhs.reportingInstance
+            && lhs._series == rhs._series
+            && lhs._source == rhs._source
+            && lhs.type == rhs.type
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
@@ -441,44 +470,6 @@ public struct ExecAction: Codable, Equatable, Sendable {
         for entry in node.entries ?? [] {
             switch entry.key {
             case "command": decoded.command = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            default: break
-            }
-        }
-        self = decoded
-    }
-}
-
-/// Upstream `core.v1.FCVolumeSource`.
-public struct FCVolumeSource: Codable, Equatable, Sendable {
-    public var fsType: String?
-    public var lun: Int32?
-    public var readOnly: Bool?
-    public var targetWWNs: [String]?
-    public var wwids: [String]?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        fsType = try c.decodeIfPresent(String.self, forKey: .fsType)
-        lun = try c.decodeIfPresent(Int32.self, forKey: .lun)
-        readOnly = try c.decodeIfPresent(Bool.self, forKey: .readOnly)
-        targetWWNs = try c.decodeIfPresent([String].self, forKey: .targetWWNs)
-        wwids = try c.decodeIfPresent([String].self, forKey: .wwids)
-    }
-
-    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
-    /// (structural validation reports them), so a partly wrong manifest still yields an object.
-    public init(tree node: YAMLNode) {
-        var decoded = Self()
-        for entry in node.entries ?? [] {
-            switch entry.key {
-            case "fsType": decoded.fsType = TreeDecode.string(entry.value)
-            case "lun": decoded.lun = TreeDecode.int32(entry.value)
-            case "readOnly": decoded.readOnly = TreeDecode.bool(entry.value)
-            case "targetWWNs": decoded.targetWWNs = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "wwids": decoded.wwids = TreeDecode.list(entry.value) { TreeDecode.string($0) }
             default: break
             }
         }

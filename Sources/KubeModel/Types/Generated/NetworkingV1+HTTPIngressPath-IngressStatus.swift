@@ -107,6 +107,15 @@ public struct Ingress: Codable, Equatable, Sendable {
         status = try c.decodeIfPresent(IngressStatus.self, forKey: .status)
     }
 
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: Ingress, rhs: Ingress) -> Bool {
+        lhs._status == rhs._status
+            && lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
+    }
+
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
     /// (structural validation reports them), so a partly wrong manifest still yields an object.
     public init(tree node: YAMLNode) {
@@ -170,6 +179,14 @@ public struct IngressClass: Codable, Equatable, Sendable {
         kind = try c.decodeIfPresent(String.self, forKey: .kind) ?? "IngressClass"
         metadata = try c.decodeIfPresent(ObjectMeta.self, forKey: .metadata) ?? ObjectMeta()
         spec = try c.decodeIfPresent(IngressClassSpec.self, forKey: .spec)
+    }
+
+    /// Status first, metadata and the type fields last: see `kind_equality` in the generator.
+    public static func == (lhs: IngressClass, rhs: IngressClass) -> Bool {
+        lhs._spec == rhs._spec
+            && lhs._metadata == rhs._metadata
+            && lhs.kind == rhs.kind
+            && lhs.apiVersion == rhs.apiVersion
     }
 
     /// Reads the fields straight from a parsed document; values of the wrong type are left unset
@@ -458,35 +475,6 @@ public struct IngressStatus: Codable, Equatable, Sendable {
         for entry in node.entries ?? [] {
             switch entry.key {
             case "loadBalancer": decoded.loadBalancer = TreeDecode.object(entry.value, IngressLoadBalancerStatus.init(tree:))
-            default: break
-            }
-        }
-        self = decoded
-    }
-}
-
-/// Upstream `networking.v1.IngressTLS`.
-public struct IngressTLS: Codable, Equatable, Sendable {
-    public var hosts: [String]?
-    public var secretName: String?
-
-    public init() {}
-
-    /// Missing required fields decode as zero values; structural validation reports them.
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        hosts = try c.decodeIfPresent([String].self, forKey: .hosts)
-        secretName = try c.decodeIfPresent(String.self, forKey: .secretName)
-    }
-
-    /// Reads the fields straight from a parsed document; values of the wrong type are left unset
-    /// (structural validation reports them), so a partly wrong manifest still yields an object.
-    public init(tree node: YAMLNode) {
-        var decoded = Self()
-        for entry in node.entries ?? [] {
-            switch entry.key {
-            case "hosts": decoded.hosts = TreeDecode.list(entry.value) { TreeDecode.string($0) }
-            case "secretName": decoded.secretName = TreeDecode.string(entry.value)
             default: break
             }
         }
