@@ -55,6 +55,33 @@ struct BoxTests {
         #expect(pod == Pod())  // a cleared field compares as one never set
     }
 
+    @Test("read takes one field of a boxed value, nil when the value is absent; an optional field comes flattened")
+    func readField() {
+        var pod = pod()
+        pod.spec?.nodeName = "worker-1"
+        #expect(pod.$spec.read(\.containers)?.map(\.name) == ["main"])
+        #expect(pod.$spec.read(\.nodeName) == "worker-1")
+        #expect(pod.$spec.read(\.restartPolicy) == nil)
+        #expect(Pod().$spec.read(\.nodeName) == nil)
+        #expect(Pod().$spec.read(\.containers) == nil)
+    }
+
+    @Test("Assigning a projection shares the box; a write to either side afterwards leaves the other as it was")
+    func sharedProjection() {
+        let template = pod()
+        var first = Pod(), second = Pod()
+        first.$spec = template.$spec
+        second.$spec = template.$spec
+        #expect(first.spec == template.spec && second.spec == template.spec)
+        first.spec?.nodeName = "worker-1"
+        second.spec?.containers[0].image = "nginx:1.28"
+        #expect(template.spec?.nodeName == nil && template.spec?.containers.first?.image == "nginx:1.27")
+        #expect(first.spec?.nodeName == "worker-1" && first.spec?.containers.first?.image == "nginx:1.27")
+        #expect(second.spec?.nodeName == nil && second.spec?.containers.first?.image == "nginx:1.28")
+        first.$spec = OptionalBox()
+        #expect(first.spec == nil && template.spec != nil)
+    }
+
     @Test("JSON leaves absent object fields out, as before boxing, and decodes back to an equal value")
     func json() throws {
         let encoder = JSONEncoder()

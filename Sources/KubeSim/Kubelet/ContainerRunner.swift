@@ -269,7 +269,7 @@ struct ContainerRunner {
 
     /// restartPolicy decides; restarts wait out the crash back-off (`CrashLoopBackOff`).
     private func afterExit(_ instance: inout ContainerInstance) -> Int64? {
-        let policy = sync.pod.spec?.restartPolicy ?? "Always"
+        let policy = sync.pod.$spec.read(\.restartPolicy) ?? "Always"
         let restarts = policy == "Always" ? !isInit || instance.exitCode != 0 : (policy == "OnFailure" && instance.exitCode != 0)
         guard restarts else { return nil }
         if instance.restartAt == nil {

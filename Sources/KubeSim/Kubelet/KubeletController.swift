@@ -13,7 +13,7 @@ struct KubeletController: Controller {
         case "Pod":
             // A pod that finished and is not being deleted has nothing left for `PodSync.run`.
             let wanted = event.type != .deleted && event.object.withPod { pod in
-                pod.spec?.nodeName != nil && (pod.metadata.deletionTimestamp != nil || !PodSync.isFinished(pod))
+                pod.$spec.read(\.nodeName) != nil && (pod.metadata.deletionTimestamp != nil || !PodSync.isFinished(pod))
             } == true
             return wanted ? [event.key] : []
         case "ConfigMap", "Secret", "ServiceAccount":
@@ -33,7 +33,7 @@ struct KubeletController: Controller {
     }
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
-        guard case .pod(let pod)? = store.get(key), let nodeName = pod.spec?.nodeName,
+        guard case .pod(let pod)? = store.get(key), let nodeName = pod.$spec.read(\.nodeName),
               let node = store.get(.node(nodeName))?.node, node.isReady else { return .done }
         var sync = PodSync(pod: pod, node: node, store: store, now: now.seconds)
         let next = sync.run()
@@ -64,8 +64,8 @@ struct PodSync {
             let nodeIndex = (store.keys(kind: "Node").firstIndex { $0.name == node.metadata.name } ?? 0) + 1
             let podCount = store.containerRuntime.count + 2
             runtime = PodRuntime(podIP: "10.244.\(nodeIndex).\(podCount % 250 + 2)", startTime: now)
-            runtime.containers = (pod.spec?.containers ?? []).map { ContainerInstance(name: $0.name) }
-            runtime.initContainers = (pod.spec?.initContainers ?? []).map { ContainerInstance(name: $0.name) }
+            runtime.containers = (pod.$spec.read(\.containers) ?? []).map { ContainerInstance(name: $0.name) }
+            runtime.initContainers = (pod.$spec.read(\.initContainers) ?? []).map { ContainerInstance(name: $0.name) }
         }
     }
 
@@ -104,17 +104,16 @@ struct PodSync {
 
     /// Init containers one after another, then all app containers.
     private mutating func syncContainers() -> Int64? {
-        let spec = pod.spec ?? PodSpec()
-        let initSpecs = spec.initContainers ?? []
+        let initSpecs = pod.$spec.read(\.initContainers) ?? []
         for (index, container) in initSpecs.enumerated() {
             var runner = ContainerRunner(sync: self, container: container, isInit: true)
             let due = runner.step(&runtime.initContainers[index])
             if runtime.initContainers[index].phase == .terminated, runtime.initContainers[index].exitCode == 0 { continue }
-            if runtime.initContainers[index].phase == .terminated, spec.restartPolicy == "Never" { return nil }
+            if runtime.initContainers[index].phase == .terminated, pod.$spec.read(\.restartPolicy) == "Never" { return nil }
             return due
         }
         var next: Int64?
-        for (index, container) in spec.containers.enumerated() where index < runtime.containers.count {
+        for (index, container) in (pod.$spec.read(\.containers) ?? []).enumerated() where index < runtime.containers.count {
             var runner = ContainerRunner(sync: self, container: container, isInit: false)
             if let due = runner.step(&runtime.containers[index]) { next = min(next ?? due, due) }
         }

@@ -12,8 +12,8 @@ enum PodStatusBuilder {
         status.podIP = runtime.podIP
         status.startTime = runtime.startTime == now ? at : VirtualTime(seconds: runtime.startTime).rfc3339
         status.qosClass = QoS.podClass(of: pod)
-        let specs = pod.spec?.containers ?? []
-        let initSpecs = pod.spec?.initContainers ?? []
+        let specs = pod.$spec.read(\.containers) ?? []
+        let initSpecs = pod.$spec.read(\.initContainers) ?? []
         status.containerStatuses = zip(specs, runtime.containers).map { containerStatus($0.0, $0.1, imageIDs) }
         status.initContainerStatuses = initSpecs.isEmpty ? nil : zip(initSpecs, runtime.initContainers).map { containerStatus($0.0, $0.1, imageIDs) }
         let initialized = runtime.initContainers.allSatisfy { $0.phase == .terminated && $0.exitCode == 0 }
@@ -55,7 +55,7 @@ enum PodStatusBuilder {
     /// `getPhase`: Pending until every container has started once; Running while any runs or
     /// will restart; Succeeded/Failed when all ended and none will restart.
     static func phase(_ pod: Pod, _ runtime: PodRuntime, initialized: Bool) -> String {
-        let policy = pod.spec?.restartPolicy ?? "Always"
+        let policy = pod.$spec.read(\.restartPolicy) ?? "Always"
         if !initialized {
             let failedInit = runtime.initContainers.contains { $0.phase == .terminated && $0.exitCode != 0 }
             return failedInit && policy == "Never" ? "Failed" : "Pending"

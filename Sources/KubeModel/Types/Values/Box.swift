@@ -35,6 +35,15 @@ public struct OptionalBox<Wrapped> {
     @usableFromInline var storage: BoxStorage<Wrapped?>?
 
     @inlinable public init() { storage = nil }
+
+    /// The wrapper itself (`pod.$spec`; declared here, as the compiler looks for a projection in
+    /// the wrapper's own declaration only): `read` takes one field from it, and assigning one
+    /// shares the other's storage (`pod.$spec = template.$spec`) where assigning the field copied
+    /// the whole value out and boxed it anew; copy-on-write keeps the two apart from then on.
+    @inlinable public var projectedValue: OptionalBox {
+        get { self }
+        set { self = newValue }
+    }
     @inlinable public init(wrappedValue: Wrapped?) { storage = wrappedValue.map { BoxStorage($0) } }
 
     @inlinable public var wrappedValue: Wrapped? {
@@ -54,6 +63,24 @@ public struct OptionalBox<Wrapped> {
             defer { if let storage, case .none = storage.value { self.storage = nil } }
             yield &storage!.value
         }
+    }
+}
+
+extension OptionalBox {
+    /// One field, read where it lies: `pod.$spec.read(\.restartPolicy)`. `pod.spec?.restartPolicy`
+    /// copies the whole spec out of its box first (each of its fields retained, then released),
+    /// which on the simulator's hot paths cost more than the work the field was read for.
+    @inlinable public func read<Field>(_ field: KeyPath<Wrapped, Field>) -> Field? {
+        guard let storage else { return nil }
+        if case .none = storage.value { return nil }
+        return withUnsafeMutablePointer(to: &storage.value!) { $0.pointee[keyPath: field] }
+    }
+
+    /// The same for an optional field, flattened: `pod.$spec.read(\.nodeName)` is a `String?`.
+    @inlinable public func read<Field>(_ field: KeyPath<Wrapped, Field?>) -> Field? {
+        guard let storage else { return nil }
+        if case .none = storage.value { return nil }
+        return withUnsafeMutablePointer(to: &storage.value!) { $0.pointee[keyPath: field] }
     }
 }
 

@@ -13,13 +13,13 @@ enum CronJobJobs {
 
     static func job(from cronJob: CronJob, scheduled: VirtualTime, schedule: CronJobSchedule) -> Job {
         var job = Job()
-        let template = cronJob.spec?.jobTemplate
+        let template = cronJob.$spec.read(\.jobTemplate)
         job.metadata.name = name(cronJob, scheduled: scheduled)
         job.metadata.namespace = cronJob.metadata.namespace ?? "default"
         job.metadata.labels = template?.metadata?.labels
         job.metadata.annotations = (template?.metadata?.annotations ?? [:]).merging([scheduledTimestampAnnotation: schedule.rfc3339(scheduled)]) { $1 }
         job.metadata.ownerReferences = [ControllerRef.make(for: .cronJob(cronJob))]
-        job.spec = template?.spec
+        job.$spec = template?.$spec ?? OptionalBox()
         return job
     }
 

@@ -19,7 +19,7 @@ public enum PodTemplate {
             pod.metadata.generateName = generateName ?? "\(owner.withMetadata(\.name) ?? "")-"
         }
         pod.metadata.ownerReferences = [ControllerRef.make(for: owner)]
-        pod.spec = template?.spec
+        pod.$spec = template?.$spec ?? OptionalBox()
         return pod
     }
 }

@@ -25,20 +25,22 @@ struct PodSignature: Hashable {
     let images: [String?]
 
     init?(_ pod: PodInfo) {
-        let spec = pod.pod.spec
-        if spec?.affinity?.podAffinity != nil || spec?.affinity?.podAntiAffinity != nil { return nil }
-        if (spec?.volumes ?? []).contains(where: { $0.persistentVolumeClaim != nil || $0.ephemeral != nil }) { return nil }
+        // Field by field: the spec copied out whole was most of the signature's cost.
+        let spec = pod.pod.$spec
+        let affinity = spec.read(\.affinity)
+        if affinity?.podAffinity != nil || affinity?.podAntiAffinity != nil { return nil }
+        if (spec.read(\.volumes) ?? []).contains(where: { $0.persistentVolumeClaim != nil || $0.ephemeral != nil }) { return nil }
         namespace = pod.namespace
-        spreadConstraints = spec?.topologySpreadConstraints
+        spreadConstraints = spec.read(\.topologySpreadConstraints)
         labels = (spreadConstraints ?? []).isEmpty ? [:] : pod.labels
         requests = pod.requests
         nonZeroRequests = pod.nonZeroRequests
         hostPorts = pod.hostPorts
         tolerations = pod.tolerations
-        nodeSelector = spec?.nodeSelector
-        nodeAffinity = spec?.affinity?.nodeAffinity
-        nodeName = spec?.nodeName
-        images = (spec?.initContainers ?? []).map(\.image) + (spec?.containers ?? []).map(\.image)
+        nodeSelector = spec.read(\.nodeSelector)
+        nodeAffinity = affinity?.nodeAffinity
+        nodeName = spec.read(\.nodeName)
+        images = (spec.read(\.initContainers) ?? []).map(\.image) + (spec.read(\.containers) ?? []).map(\.image)
     }
 
     /// Hashes the cheap, most distinguishing fields; `==` compares all of them.
