@@ -35,6 +35,7 @@ public struct OptionalBox<Wrapped> {
     @usableFromInline var storage: BoxStorage<Wrapped?>?
 
     @inlinable public init() { storage = nil }
+    @inlinable public init(wrappedValue: Wrapped?) { storage = wrappedValue.map { BoxStorage($0) } }
 
     /// The wrapper itself (`pod.$spec`; declared here, as the compiler looks for a projection in
     /// the wrapper's own declaration only): `read` takes one field from it, and assigning one
@@ -44,7 +45,6 @@ public struct OptionalBox<Wrapped> {
         get { self }
         set { self = newValue }
     }
-    @inlinable public init(wrappedValue: Wrapped?) { storage = wrappedValue.map { BoxStorage($0) } }
 
     @inlinable public var wrappedValue: Wrapped? {
         // A getter, not `_read`: a read coroutine was slower on every access than the copies it saved.
@@ -70,14 +70,13 @@ extension OptionalBox {
     /// One field, read where it lies: `pod.$spec.read(\.restartPolicy)`. `pod.spec?.restartPolicy`
     /// copies the whole spec out of its box first (each of its fields retained, then released),
     /// which on the simulator's hot paths cost more than the work the field was read for.
-    @inlinable public func read<Field>(_ field: KeyPath<Wrapped, Field>) -> Field? {
-        guard let storage else { return nil }
-        if case .none = storage.value { return nil }
-        return withUnsafeMutablePointer(to: &storage.value!) { $0.pointee[keyPath: field] }
-    }
+    @inlinable public func read<Field>(_ field: KeyPath<Wrapped, Field>) -> Field? { project(field) }
 
     /// The same for an optional field, flattened: `pod.$spec.read(\.nodeName)` is a `String?`.
-    @inlinable public func read<Field>(_ field: KeyPath<Wrapped, Field?>) -> Field? {
+    @inlinable public func read<Field>(_ field: KeyPath<Wrapped, Field?>) -> Field? { project(field) ?? nil }
+
+    /// Reached through the storage's address, so only the field is copied.
+    @inlinable func project<Field>(_ field: KeyPath<Wrapped, Field>) -> Field? {
         guard let storage else { return nil }
         if case .none = storage.value { return nil }
         return withUnsafeMutablePointer(to: &storage.value!) { $0.pointee[keyPath: field] }
