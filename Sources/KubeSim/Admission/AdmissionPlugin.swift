@@ -56,23 +56,30 @@ struct ServiceAccountAdmission: AdmissionPlugin {
 struct DefaultTolerationSeconds: AdmissionPlugin {
     let name = "DefaultTolerationSeconds"
     static let seconds: Int64 = 300
+    /// What a pod gets for each key it does not tolerate yet: `NoExecute` for 300 s.
+    static let defaults: [Toleration] = ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"].map { key in
+        var toleration = Toleration()
+        toleration.key = key
+        toleration.operator = "Exists"
+        toleration.effect = "NoExecute"
+        toleration.tolerationSeconds = seconds
+        return toleration
+    }
 
     func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
         guard operation.isCreate else { return }
         object.editPodSpec { spec in
-            if spec.tolerations == nil { spec.tolerations = [] }
-            for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
+            // Most pods tolerate nothing: they all get the same two, one shared list.
+            if (spec.tolerations ?? []).isEmpty {
+                spec.tolerations = Self.defaults
+                return
+            }
+            for added in Self.defaults {
                 let handled = spec.tolerations!.contains { toleration in
-                    (toleration.key == key || (toleration.key ?? "").isEmpty && toleration.operator == "Exists")
+                    (toleration.key == added.key || (toleration.key ?? "").isEmpty && toleration.operator == "Exists")
                         && (toleration.effect == nil || toleration.effect == "NoExecute" || toleration.effect == "")
                 }
-                if handled { continue }
-                var toleration = Toleration()
-                toleration.key = key
-                toleration.operator = "Exists"
-                toleration.effect = "NoExecute"
-                toleration.tolerationSeconds = Self.seconds
-                spec.tolerations!.append(toleration)
+                if !handled { spec.tolerations!.append(added) }
             }
         }
     }

@@ -10,7 +10,7 @@ struct NamespaceLifecycle: AdmissionPlugin {
 
     func admit(_ object: inout KubeObject, operation: AdmissionOperation, store: Store) throws {
         guard object.isNamespaced, operation.isCreate else { return }
-        let namespace = object.meta.namespace ?? "default"
+        let namespace = object.withMetadata(\.namespace) ?? "default"  // `meta` copies every field
         guard let live = store.get(ObjectKey(kind: "Namespace", name: namespace)) else {
             throw APIError(reason: "NotFound", message: "namespaces \"\(namespace)\" not found")
         }

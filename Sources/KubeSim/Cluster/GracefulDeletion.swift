@@ -11,7 +11,7 @@ import KubeModel
 enum GracefulDeletion {
     static func delete(_ object: KubeObject, in store: Store, gracePeriod: Int64?) {
         switch object {
-        case .pod(var pod) where pod.$spec.read(\.nodeName) != nil && !["Succeeded", "Failed"].contains(pod.status?.phase ?? "") && gracePeriod != 0:
+        case .pod(var pod) where pod.$spec.read(\.nodeName) != nil && !["Succeeded", "Failed"].contains(pod.$status.read(\.phase) ?? "") && gracePeriod != 0:
             if pod.metadata.deletionTimestamp != nil { return }
             let grace = gracePeriod ?? pod.$spec.read(\.terminationGracePeriodSeconds) ?? 30
             pod.metadata.deletionTimestamp = (store.now + .seconds(grace)).rfc3339

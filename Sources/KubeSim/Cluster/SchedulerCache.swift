@@ -30,7 +30,10 @@ final class SchedulerCache {
     }
 
     let scheduler: Scheduler
-    private weak var store: Store?
+    /// Held strongly: a weak reference gave the store a side table, and every retain and
+    /// release of it (each controller's each reconcile) took the runtime's slow path. The
+    /// store holds no controller, so this makes no cycle.
+    private var store: Store?
     /// `store.revision` when last synced: an unchanged revision means nothing was written.
     @exclusivity(unchecked) private var revision: Int64 = -1
     @exclusivity(unchecked) private var batch: BatchScheduler?

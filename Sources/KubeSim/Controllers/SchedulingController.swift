@@ -60,15 +60,16 @@ struct SchedulingController: Controller {
         let key = ObjectKey.pod(pod.metadata.name ?? "", namespace: pod.metadata.namespace ?? "default")
         var condition = PodCondition()
         condition.type = "PodScheduled"
-        condition.lastTransitionTime = now.rfc3339
+        condition.lastTransitionTime = store.rfc3339(now)
         switch outcome {
         case .bind(let node):
             pod.spec?.nodeName = node
             condition.status = "True"
             PodStatusWriter.setCondition(condition, on: &pod)
-            store.updateStatus(.pod(pod))
+            let bound = KubeObject.pod(pod)  // wrapped once: each wrapping copies the pod into a new box
+            store.updateStatus(bound)
             VolumeBinding.preBind(pod, nodeName: node, in: store)
-            store.record("Normal", "Scheduled", "Successfully assigned \(key.namespace)/\(key.name) to \(node)", on: .pod(pod), component: "default-scheduler")
+            store.record("Normal", "Scheduled", "Successfully assigned \(key.namespace)/\(key.name) to \(node)", on: bound, component: "default-scheduler")
         case .unschedulable(let message, let nominated, let victims):
             condition.status = "False"
             condition.reason = "Unschedulable"

@@ -94,12 +94,10 @@ struct DeferredEventQueue {
         return true
     }
 
-    /// Drops the Event at `serial`; returns what its expiry needs (moving the whole record out
-    /// copied it twice).
+    /// Drops the Event at `serial`; returns what its expiry needs. The record is moved out once
+    /// (reading fields through the optional slot copied the whole record for each).
     mutating func remove(_ serial: Int) -> (key: ObjectKey, identity: EventIdentity)? {
-        guard let slot = slot(serial) else { return nil }
-        let removed = (slots[slot]!.key, slots[slot]!.identity)
-        slots[slot] = nil
+        guard let slot = slot(serial), let taken = slots[slot].take() else { return nil }
         live[slot] = false
         count -= 1
         while head < live.count, !live[head] { head += 1 }
@@ -113,7 +111,7 @@ struct DeferredEventQueue {
             live.removeFirst(head)
             (base, head) = (base + head, 0)
         }
-        return removed
+        return (taken.key, taken.identity)
     }
 
     /// Takes every deferred Event, with its serial, in the order recorded.

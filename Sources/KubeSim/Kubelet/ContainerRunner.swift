@@ -24,8 +24,8 @@ struct ContainerRunner {
     private final class RunMemo {
         var last: (environment: [String: String], run: ContainerRun)?
     }
-    var fieldPath: String { "spec.\(isInit ? "initContainers" : "containers"){\(container.name)}" }
-    var podObject: KubeObject { .pod(sync.pod) }
+    var fieldPath: String { store.kubeletTexts.text(isInit ? .initContainerFieldPath : .containerFieldPath, container.name) }
+    var podObject: KubeObject { sync.object }
     var podRef: String { "\(sync.pod.metadata.name ?? "")_\(sync.pod.metadata.namespace ?? "default")(\(sync.pod.metadata.uid ?? ""))" }
 
     init(sync: PodSync, container: Container, isInit: Bool) {
@@ -113,7 +113,7 @@ struct ContainerRunner {
             instance.message = message
             return nil
         case "Never" where present, "IfNotPresent" where present:
-            event("Normal", "Pulled", "Container image \"\(image)\" already present on machine")
+            event("Normal", "Pulled", store.kubeletTexts.text(.imagePresent, image))
             instance.imageReady = true
             return now
         default:
@@ -192,7 +192,7 @@ struct ContainerRunner {
         instance.ready = false
         instance.started = false
         instance.killAt = nil
-        event("Normal", "Created", "Created container: \(container.name)")
+        event("Normal", "Created", store.kubeletTexts.text(.created, container.name))
         if let error = run.startError {
             let message = "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: \(error): unknown"
             event("Warning", "Failed", "Error: \(message)")
@@ -200,7 +200,7 @@ struct ContainerRunner {
             instance.startedAt = now
             return true
         }
-        event("Normal", "Started", "Started container \(container.name)")
+        event("Normal", "Started", store.kubeletTexts.text(.started, container.name))
         instance.phase = .running
         instance.reason = ""
         instance.message = nil

@@ -33,9 +33,9 @@ struct KubeletController: Controller {
     }
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
-        guard case .pod(let pod)? = store.get(key), let nodeName = pod.$spec.read(\.nodeName),
+        guard let object = store.get(key), case .pod(let pod) = object, let nodeName = pod.$spec.read(\.nodeName),
               let node = store.get(.node(nodeName))?.node, node.isReady else { return .done }
-        var sync = PodSync(pod: pod, node: node, store: store, now: now.seconds)
+        var sync = PodSync(pod: pod, object: object, node: node, store: store, now: now.seconds)
         let next = sync.run()
         if sync.isRemoved { return .done }
         if let next { return .requeue(after: .seconds(max(1, next - now.seconds))) }
@@ -46,14 +46,18 @@ struct KubeletController: Controller {
 /// One pass of the kubelet over one pod.
 struct PodSync {
     var pod: Pod
+    /// The pod as read, what its Events name: wrapping `pod` again for each Event copied it
+    /// into a new box (name, namespace and uid do not change during a sync).
+    let object: KubeObject
     let node: Node
     let store: Store
     let now: Int64
     var runtime: PodRuntime
     var isRemoved = false
 
-    init(pod: Pod, node: Node, store: Store, now: Int64) {
+    init(pod: Pod, object: KubeObject, node: Node, store: Store, now: Int64) {
         self.pod = pod
+        self.object = object
         self.node = node
         self.store = store
         self.now = now
@@ -86,7 +90,7 @@ struct PodSync {
         } else if !runtime.sandboxReady {
             if let problem = ConfigResolver.missingVolume(of: pod, in: store) {
                 if runtime.containers.first?.message != problem {
-                    store.record("Warning", "FailedMount", problem, on: .pod(pod), component: "kubelet", host: node.metadata.name)
+                    store.record("Warning", "FailedMount", problem, on: object, component: "kubelet", host: node.metadata.name)
                     runtime.containers = runtime.containers.map { var instance = $0; instance.message = problem; return instance }
                 }
             } else {
@@ -129,7 +133,7 @@ struct PodSync {
         for index in runtime.containers.indices where runtime.containers[index].phase == .running {
             var instance = runtime.containers[index]
             if instance.killAt == nil {
-                store.record("Normal", "Killing", "Stopping container \(instance.name)", on: .pod(pod), component: "kubelet", host: node.metadata.name,
+                store.record("Normal", "Killing", "Stopping container \(instance.name)", on: object, component: "kubelet", host: node.metadata.name,
                              fieldPath: "spec.containers{\(instance.name)}")
                 let container = pod.spec?.containers.first { $0.name == instance.name }
                 let stops = container.flatMap { ImageCatalogue.profile(for: ImageReference($0.image ?? "")) }?.stopsOnSIGTERM ?? true

@@ -52,7 +52,7 @@ public enum MetricsServer {
               let node = pod.spec?.nodeName.flatMap({ store.get(.node($0))?.node }) else { return (0, 0) }
         var cpu: Int64 = 0, memory: Int64 = 0
         for (container, instance) in zip(pod.spec?.containers ?? [], runtime.containers) where instance.phase == .running {
-            let sync = PodSync(pod: pod, node: node, store: store, now: store.now.seconds)
+            let sync = PodSync(pod: pod, object: .pod(pod), node: node, store: store, now: store.now.seconds)
             let run = ContainerRunner(sync: sync, container: container, isInit: false).behaviour()
             memory += run.memoryBytes
             cpu += run.listens ? 2 : 1

@@ -62,6 +62,7 @@ struct EventLeases {
     /// Takes the Events whose leases ran out at or before `time`, earliest first.
     mutating func expire(through time: VirtualTime, _ deferred: borrowing DeferredEventQueue) -> [EventHandle] {
         var expired: [EventHandle] = []
+        expired.reserveCapacity(16)  // the Events one instant recorded an hour ago, without regrowing five times
         while let deadline = nextDeadline(deferred), deadline <= time {
             let holder = grants[head].holder
             if case .object(let key) = holder { deadlines[key] = nil }

@@ -54,11 +54,24 @@ struct Fingerprint: Hashable, Sendable {
         return product.high ^ product.low
     }
 
-    static func of(_ first: String, _ second: String, _ third: String = "", _ fourth: String = "") -> Fingerprint {
+    /// The fingerprint of a few strings in order. Each kind of key passes a fixed number of
+    /// them: padding with empty strings cost a round of mixing each on every key made (and a
+    /// variadic list would allocate its array).
+    static func of(_ first: String, _ second: String) -> Fingerprint {
         var fingerprint = Fingerprint()
         fingerprint.add(first)
         fingerprint.add(second)
+        return fingerprint
+    }
+
+    static func of(_ first: String, _ second: String, _ third: String) -> Fingerprint {
+        var fingerprint = of(first, second)
         fingerprint.add(third)
+        return fingerprint
+    }
+
+    static func of(_ first: String, _ second: String, _ third: String, _ fourth: String) -> Fingerprint {
+        var fingerprint = of(first, second, third)
         fingerprint.add(fourth)
         return fingerprint
     }

@@ -42,57 +42,63 @@ extension KubeObject {
         }
     }
 
-    /// Metadata, readable and writable whatever the kind.
+    /// Metadata, readable and writable whatever the kind. Set whole, the old metadata is
+    /// dropped, not copied first as an edit of a shared box would.
     public var meta: ObjectMeta {
         get { metadata }
-        set {
-            // A switch, not `resource` and back: every store write sets metadata, and the
-            // existential round trip (a boxed copy and a chain of casts) dominated writes.
-            switch self {
-            case .pod(let object): self = .pod(Self.edit(object, newValue)); return
-            case .service(let object): self = .service(Self.edit(object, newValue)); return
-            case .configMap(let object): self = .configMap(Self.edit(object, newValue)); return
-            case .secret(let object): self = .secret(Self.edit(object, newValue)); return
-            case .namespace(let object): self = .namespace(Self.edit(object, newValue)); return
-            case .persistentVolume(let object): self = .persistentVolume(Self.edit(object, newValue)); return
-            case .persistentVolumeClaim(let object): self = .persistentVolumeClaim(Self.edit(object, newValue)); return
-            case .resourceQuota(let object): self = .resourceQuota(Self.edit(object, newValue)); return
-            case .limitRange(let object): self = .limitRange(Self.edit(object, newValue)); return
-            case .serviceAccount(let object): self = .serviceAccount(Self.edit(object, newValue)); return
-            case .node(let object): self = .node(Self.edit(object, newValue)); return
-            case .event(let object): self = .event(Self.edit(object, newValue)); return
-            case .endpoints(let object): self = .endpoints(Self.edit(object, newValue)); return
-            case .deployment(let object): self = .deployment(Self.edit(object, newValue)); return
-            case .replicaSet(let object): self = .replicaSet(Self.edit(object, newValue)); return
-            case .statefulSet(let object): self = .statefulSet(Self.edit(object, newValue)); return
-            case .daemonSet(let object): self = .daemonSet(Self.edit(object, newValue)); return
-            case .job(let object): self = .job(Self.edit(object, newValue)); return
-            case .cronJob(let object): self = .cronJob(Self.edit(object, newValue)); return
-            case .ingress(let object): self = .ingress(Self.edit(object, newValue)); return
-            case .ingressClass(let object): self = .ingressClass(Self.edit(object, newValue)); return
-            case .networkPolicy(let object): self = .networkPolicy(Self.edit(object, newValue)); return
-            case .endpointSlice(let object): self = .endpointSlice(Self.edit(object, newValue)); return
-            case .storageClass(let object): self = .storageClass(Self.edit(object, newValue)); return
-            case .horizontalPodAutoscaler(let object): self = .horizontalPodAutoscaler(Self.edit(object, newValue)); return
-            case .autoscalingV1HorizontalPodAutoscaler(let object): self = .autoscalingV1HorizontalPodAutoscaler(Self.edit(object, newValue)); return
-            case .podDisruptionBudget(let object): self = .podDisruptionBudget(Self.edit(object, newValue)); return
-            case .priorityClass(let object): self = .priorityClass(Self.edit(object, newValue)); return
-            case .role(let object): self = .role(Self.edit(object, newValue)); return
-            case .clusterRole(let object): self = .clusterRole(Self.edit(object, newValue)); return
-            case .roleBinding(let object): self = .roleBinding(Self.edit(object, newValue)); return
-            case .clusterRoleBinding(let object): self = .clusterRoleBinding(Self.edit(object, newValue)); return
-            default: break  // kinds added later take the generic path
-            }
-            var resource = self.resource
-            resource.metadata = newValue
-            if let object = KubeObject(resource: resource) { self = object }
-        }
+        set { rewrap(ReplaceMetadata(meta: newValue)) }
     }
 
-    private static func edit<T: KubeResource>(_ object: T, _ meta: ObjectMeta) -> T {
-        var object = object
-        object.metadata = meta
-        return object
+    /// Edits metadata in place whatever the kind. Reading `meta`, changing a field and setting
+    /// it back copied every field of the metadata once more; a store write sets the
+    /// resourceVersion alone.
+    public mutating func editMeta(_ edit: (inout ObjectMeta) -> Void) {
+        withoutActuallyEscaping(edit) { rewrap(EditMetadata(edit: $0)) }
+    }
+
+    /// Runs `write` on the object whatever its kind and wraps it again. A switch, not
+    /// `resource` and back: the existential round trip (a boxed copy and a chain of casts)
+    /// dominated writes.
+    @inline(__always)
+    private mutating func rewrap(_ write: some MetadataWrite) {
+        switch self {
+        case .pod(var object): write.apply(to: &object); self = .pod(object)
+        case .service(var object): write.apply(to: &object); self = .service(object)
+        case .configMap(var object): write.apply(to: &object); self = .configMap(object)
+        case .secret(var object): write.apply(to: &object); self = .secret(object)
+        case .namespace(var object): write.apply(to: &object); self = .namespace(object)
+        case .persistentVolume(var object): write.apply(to: &object); self = .persistentVolume(object)
+        case .persistentVolumeClaim(var object): write.apply(to: &object); self = .persistentVolumeClaim(object)
+        case .resourceQuota(var object): write.apply(to: &object); self = .resourceQuota(object)
+        case .limitRange(var object): write.apply(to: &object); self = .limitRange(object)
+        case .serviceAccount(var object): write.apply(to: &object); self = .serviceAccount(object)
+        case .node(var object): write.apply(to: &object); self = .node(object)
+        case .event(var object): write.apply(to: &object); self = .event(object)
+        case .endpoints(var object): write.apply(to: &object); self = .endpoints(object)
+        case .deployment(var object): write.apply(to: &object); self = .deployment(object)
+        case .replicaSet(var object): write.apply(to: &object); self = .replicaSet(object)
+        case .statefulSet(var object): write.apply(to: &object); self = .statefulSet(object)
+        case .daemonSet(var object): write.apply(to: &object); self = .daemonSet(object)
+        case .job(var object): write.apply(to: &object); self = .job(object)
+        case .cronJob(var object): write.apply(to: &object); self = .cronJob(object)
+        case .ingress(var object): write.apply(to: &object); self = .ingress(object)
+        case .ingressClass(var object): write.apply(to: &object); self = .ingressClass(object)
+        case .networkPolicy(var object): write.apply(to: &object); self = .networkPolicy(object)
+        case .endpointSlice(var object): write.apply(to: &object); self = .endpointSlice(object)
+        case .storageClass(var object): write.apply(to: &object); self = .storageClass(object)
+        case .horizontalPodAutoscaler(var object): write.apply(to: &object); self = .horizontalPodAutoscaler(object)
+        case .autoscalingV1HorizontalPodAutoscaler(var object): write.apply(to: &object); self = .autoscalingV1HorizontalPodAutoscaler(object)
+        case .podDisruptionBudget(var object): write.apply(to: &object); self = .podDisruptionBudget(object)
+        case .priorityClass(var object): write.apply(to: &object); self = .priorityClass(object)
+        case .role(var object): write.apply(to: &object); self = .role(object)
+        case .clusterRole(var object): write.apply(to: &object); self = .clusterRole(object)
+        case .roleBinding(var object): write.apply(to: &object); self = .roleBinding(object)
+        case .clusterRoleBinding(var object): write.apply(to: &object); self = .clusterRoleBinding(object)
+        default:  // kinds added later take the generic path
+            var resource = self.resource
+            write.apply(to: &resource)
+            if let object = KubeObject(resource: resource) { self = object }
+        }
     }
 
     /// The object as `kubectl get -o json` prints it: sorted keys, no escaped slashes.
@@ -139,6 +145,26 @@ extension KubeObject {
         return try body(cronJob)
     }
     public var node: Node? { if case .node(let node) = self { return node } else { return nil } }
+}
+
+/// What `KubeObject.rewrap` does to an object's metadata; a protocol, so that each write is
+/// specialized (an edit's closure inlined) rather than dispatched.
+private protocol MetadataWrite {
+    func apply<Resource: KubeResource>(to object: inout Resource)
+    func apply(to resource: inout any KubeResource)
+}
+
+/// The whole metadata set: the old one is dropped, not copied first as editing a shared box would.
+private struct ReplaceMetadata: MetadataWrite {
+    let meta: ObjectMeta
+    func apply<Resource: KubeResource>(to object: inout Resource) { object.metadata = meta }
+    func apply(to resource: inout any KubeResource) { resource.metadata = meta }
+}
+
+private struct EditMetadata: MetadataWrite {
+    let edit: (inout ObjectMeta) -> Void
+    func apply<Resource: KubeResource>(to object: inout Resource) { edit(&object.metadata) }
+    func apply(to resource: inout any KubeResource) { edit(&resource.metadata) }
 }
 
 /// A `KubeObject` that encodes as its JSON and decodes by its `apiVersion`/`kind`, so the whole

@@ -55,7 +55,9 @@ public struct ObjectKey: Codable, Hashable, Comparable, Sendable, CustomStringCo
 extension KubeObject {
     /// The object's key; its namespace must already be set for namespaced kinds.
     public var key: ObjectKey {
-        let namespaced = isNamespaced
-        return withMetadata { ObjectKey(kind: kind, namespace: namespaced ? ($0.namespace ?? "") : "", name: $0.name ?? "") }
+        // The two fields taken out first: making the key inside the closure kept it from being
+        // inlined, and handing it the metadata copied every field.
+        let (namespace, name) = withMetadata { ($0.namespace, $0.name) }
+        return ObjectKey(kind: kind, namespace: isNamespaced ? (namespace ?? "") : "", name: name ?? "")
     }
 }

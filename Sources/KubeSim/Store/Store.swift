@@ -99,6 +99,8 @@ public final class Store {
     @exclusivity(unchecked) public var containerRuntime: [ObjectKey: PodRuntime] = [:]
     /// What each distinct container command does (the kubelet's interpreter, memoised).
     let scriptRuns = ScriptRunCache()
+    /// The kubelet's event texts that depend on one value (a container's name, an image).
+    let kubeletTexts = KubeletTexts()
     /// Image references resolved to the `imageID` the kubelet reports.
     let imageIDs = ImageIDCache()
     /// Images each node has pulled (`IfNotPresent` skips the pull for these).
@@ -251,12 +253,13 @@ public final class Store {
         let key = object.key
         guard let old = get(key) else { throw APIError.notFound(key) }
         var object = object
-        var meta = object.meta
-        meta.uid = old.meta.uid
-        meta.creationTimestamp = old.meta.creationTimestamp
-        meta.generation = old.meta.generation ?? 1
-        if Self.specDiffers(old, object) { meta.generation = (meta.generation ?? 1) + 1 }
-        object.meta = meta
+        let (uid, created, generation) = old.withMetadata { ($0.uid, $0.creationTimestamp, $0.generation ?? 1) }
+        let bumped = Self.specDiffers(old, object) ? generation + 1 : generation
+        object.editMeta { meta in
+            meta.uid = uid
+            meta.creationTimestamp = created
+            meta.generation = bumped
+        }
         return commit(object, replacing: old, at: key)
     }
 
@@ -270,20 +273,18 @@ public final class Store {
 
     private func commit(_ object: KubeObject, replacing old: KubeObject, at key: ObjectKey) -> KubeObject {
         var object = object
-        var meta = object.meta
         let oldVersion = old.withMetadata { $0.resourceVersion }
-        if meta.resourceVersion != oldVersion {  // usually equal: the writer read `old`
-            meta.resourceVersion = oldVersion
-            object.meta = meta
+        if object.withMetadata({ $0.resourceVersion != oldVersion }) {  // usually equal: the writer read `old`
+            object.editMeta { $0.resourceVersion = oldVersion }
         }
         guard object != old else { return old }  // no-op writes leave resourceVersion alone
-        if Self.lastFinalizerRemoved(from: old, in: object, meta: meta) {
+        if Self.lastFinalizerRemoved(from: old, in: object) {
             remove(key)
             return object
         }
         advanceRevision(writing: key)
-        meta.resourceVersion = String(revision)
-        object.meta = meta
+        let version = String(revision)
+        object.editMeta { $0.resourceVersion = version }
         stored[key] = object
         index.replace(old, with: object, at: key)
         if case .event = object { eventLeases.grant(key, at: now) }
@@ -297,24 +298,27 @@ public final class Store {
     /// Returns true when the object is gone.
     @discardableResult
     public func delete(_ key: ObjectKey) -> Bool {
-        guard let object = get(key) else { return true }
-        guard !(object.meta.finalizers ?? []).isEmpty || Self.waitsForNamespaceFinalizers(object) else {
+        guard var object = get(key) else { return true }
+        // Read in place: each `meta` copies every field.
+        let (hasFinalizers, deleting) = object.withMetadata { (!($0.finalizers ?? []).isEmpty, $0.deletionTimestamp != nil) }
+        guard hasFinalizers || Self.waitsForNamespaceFinalizers(object) else {
             remove(key)
             return true
         }
-        guard object.meta.deletionTimestamp == nil else { return false }
-        var meta = object.meta
-        meta.deletionTimestamp = nowRFC3339
-        meta.deletionGracePeriodSeconds = 0
-        updateStatus(object.with(meta))
+        guard !deleting else { return false }
+        let stamp = nowRFC3339
+        object.editMeta { meta in
+            meta.deletionTimestamp = stamp
+            meta.deletionGracePeriodSeconds = 0
+        }
+        updateStatus(object)
         return false
     }
 
     /// A deleted object whose last finalizer this write removes goes with the write, once its grace
     /// period is over (the registry's `deleteWithoutFinalizers` after an update).
-    /// `meta` is `new`'s metadata, already read (each read copies all of it).
-    private static func lastFinalizerRemoved(from old: KubeObject, in new: KubeObject, meta: ObjectMeta) -> Bool {
-        meta.deletionTimestamp != nil && (meta.finalizers ?? []).isEmpty && (meta.deletionGracePeriodSeconds ?? 0) == 0
+    private static func lastFinalizerRemoved(from old: KubeObject, in new: KubeObject) -> Bool {
+        new.withMetadata { $0.deletionTimestamp != nil && ($0.finalizers ?? []).isEmpty && ($0.deletionGracePeriodSeconds ?? 0) == 0 }
             && old.withMetadata { !($0.finalizers ?? []).isEmpty } && !Self.waitsForNamespaceFinalizers(new)
     }
 

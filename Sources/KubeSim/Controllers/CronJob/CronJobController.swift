@@ -39,12 +39,12 @@ struct CronJobController: Controller {
     }
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
-        guard case .cronJob(let cronJob)? = store.get(key) else { return .done }
+        guard let object = store.get(key), case .cronJob(let cronJob) = object else { return .done }
         let jobs = store.dependents(ofUID: cronJob.metadata.uid ?? "").compactMap { object -> Job? in
             guard case .job(let job) = object, ControllerRef.of(object)?.uid == cronJob.metadata.uid else { return nil }
             return job
         }
-        var sync = CronJobSync(cronJob: cronJob, jobs: jobs, client: ControllerClient(cluster), now: now, schedules: schedules)
+        var sync = CronJobSync(cronJob: cronJob, object: object, jobs: jobs, client: ControllerClient(cluster), now: now, schedules: schedules)
         let requeue = sync.run()
         sync.cleanupFinishedJobs()
         if case .cronJob(var live)? = store.get(key), live.status != sync.cronJob.status {

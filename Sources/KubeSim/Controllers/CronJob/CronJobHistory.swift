@@ -7,7 +7,8 @@ extension CronJobSync {
     mutating func cleanupFinishedJobs() {
         guard spec.successfulJobsHistoryLimit != nil || spec.failedJobsHistoryLimit != nil else { return }
         // Positions in `jobs`, so the Jobs themselves are not copied into each filtered list.
-        let live = jobs.indices.filter { client.store.get(ObjectKey(kind: "Job", namespace: jobs[$0].metadata.namespace ?? "default", name: jobs[$0].metadata.name ?? "")) != nil }
+        // Still there when its uid is (asked of the uid index: no key to build, no object copied).
+        let live = jobs.indices.filter { client.store.exists(uid: jobs[$0].metadata.uid ?? "") }
         if let limit = spec.successfulJobsHistoryLimit {
             removeOldest(live.filter { JobConditions.isTrue(jobs[$0], JobConditions.complete) }, keeping: Int(limit))
         }

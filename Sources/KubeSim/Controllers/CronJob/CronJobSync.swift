@@ -14,9 +14,13 @@ struct CronJobSync {
 
     /// Read once: each `cronJob.spec ?? CronJobSpec()` copied the whole Job template.
     let spec: CronJobSpec
+    /// The CronJob as read, what its Events name (wrapping `cronJob` for each copied it into a
+    /// new box; name and uid do not change).
+    let object: KubeObject
 
-    init(cronJob: CronJob, jobs: [Job], client: ControllerClient, now: VirtualTime, schedules: CronScheduleCache) {
+    init(cronJob: CronJob, object: KubeObject, jobs: [Job], client: ControllerClient, now: VirtualTime, schedules: CronScheduleCache) {
         self.cronJob = cronJob
+        self.object = object
         self.jobs = jobs
         self.client = client
         self.now = now
@@ -27,7 +31,7 @@ struct CronJobSync {
     static let utc = TimeZone(secondsFromGMT: 0) ?? .current
 
     func event(_ type: String, _ reason: String, _ message: String) {
-        client.event(type, reason, message, on: .cronJob(cronJob), component: CronJobController.component)
+        client.event(type, reason, message, on: object, component: CronJobController.component)
     }
 
     /// Returns when to look again (the next activation), nil when nothing is scheduled.
@@ -123,7 +127,7 @@ struct CronJobSync {
         } catch let error as APIError where error.reason == "AlreadyExists" {
             // Made by another actor: nothing to add unless it is ours and missing from active.
             guard let existing = client.store.get(ObjectKey(kind: "Job", namespace: job.metadata.namespace ?? "default", name: job.metadata.name ?? "")),
-                  ControllerRef.isControlled(existing, by: .cronJob(cronJob)),
+                  ControllerRef.isControlled(existing, by: object),
                   !(cronJob.status?.active ?? []).contains(where: { $0.uid == existing.withMetadata(\.uid) }) else { return }
             created = existing
             isNew = false

@@ -11,6 +11,8 @@ struct JobSync {
     var succeeded: Int32
     var failed: Int32
     var requeue: VirtualDuration?
+    /// `terminatingCount()` as of a revision of the Pod kind.
+    private var terminating: (revision: Int64, count: Int)?
 
     init(job: Job, client: ControllerClient, now: VirtualTime) {
         self.job = job
@@ -145,7 +147,7 @@ struct JobSync {
         JobConditions.set(target, in: &status)
         failed += Int32(active.filter(JobPods.isTracked).count)
         jobPods.delete(active)
-        guard terminatingCount == 0 else { return }
+        guard terminatingCount() == 0 else { return }
         let isSuccess = target.type == JobConditions.successCriteriaMet
         let terminal = JobConditions.make(isSuccess ? JobConditions.complete : JobConditions.failed,
                                           reason: target.reason ?? "", message: target.message ?? "", at: now)
@@ -190,7 +192,7 @@ struct JobSync {
             return []
         }
         // podReplacementPolicy Failed waits for terminating pods to finish before replacing them.
-        let occupied = active.count + (spec.podReplacementPolicy == "Failed" ? terminatingCount : 0)
+        let occupied = active.count + (spec.podReplacementPolicy == "Failed" ? terminatingCount() : 0)
         let missing = wantActive - occupied
         guard missing > 0 else { return [] }
         let wait = JobBackoff.remaining(pods: pods, at: now)
@@ -219,15 +221,19 @@ struct JobSync {
     }
 
     /// Pods being deleted that have not reached a terminal phase (`status.terminating`).
-    private var terminatingCount: Int {
-        // Counted as it scans, cheap tests first: asked up to three times a sync, and listing
-        // the owned pods first built two arrays each time.
+    private mutating func terminatingCount() -> Int {
+        // Asked up to three times a sync: counted again only when some pod was written since.
+        let revision = client.store.revision(ofKind: "Pod")
+        if let terminating, terminating.revision == revision { return terminating.count }
+        // Counted as it scans, cheap tests first: listing the owned pods built two arrays.
         let uid = job.metadata.uid
-        return client.store.dependents(ofUID: uid ?? "").reduce(0) { count, object in
+        let count = client.store.dependents(ofUID: uid ?? "").reduce(0) { count, object in
             guard case .pod(let pod) = object, pod.metadata.deletionTimestamp != nil, pod.status?.phase != "Succeeded",
                   pod.status?.phase != "Failed", ControllerRef.of(object)?.uid == uid else { return count }
             return count + 1
         }
+        terminating = (revision, count)
+        return count
     }
 
     private mutating func requeue(after duration: VirtualDuration) {
@@ -240,7 +246,7 @@ struct JobSync {
     private mutating func writeStatus(active: [Pod]) {
         status.active = active.isEmpty ? nil : Int32(active.count)
         status.ready = Int32(active.filter(PodConditions.isReady).count)
-        status.terminating = Int32(terminatingCount)
+        status.terminating = Int32(terminatingCount())
         status.succeeded = succeeded > 0 ? succeeded : nil
         status.failed = failed > 0 ? failed : nil
         status.uncountedTerminatedPods = UncountedTerminatedPods()

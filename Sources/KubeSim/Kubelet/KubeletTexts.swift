@@ -1,0 +1,31 @@
+/// Event text the kubelet writes that depends on one value only: a container's field path
+/// (`spec.containers{main}`) and the `Pulled`, `Created` and `Started` messages, which name
+/// its image or name. A CronJob's every pod runs the same container, and composing these four
+/// strings again for each start was about as much work as the rest of the start; each is made
+/// once per distinct value and shared after.
+final class KubeletTexts {
+    enum Template: Int, CaseIterable {
+        case containerFieldPath, initContainerFieldPath, imagePresent, created, started
+
+        /// Upstream's wording: pkg/kubelet/images/image_manager.go and
+        /// pkg/kubelet/kuberuntime/kuberuntime_container.go (v1.33).
+        func text(_ value: String) -> String {
+            switch self {
+            case .containerFieldPath: "spec.containers{\(value)}"
+            case .initContainerFieldPath: "spec.initContainers{\(value)}"
+            case .imagePresent: "Container image \"\(value)\" already present on machine"
+            case .created: "Created container: \(value)"
+            case .started: "Started container \(value)"
+            }
+        }
+    }
+
+    private var made: [[String: String]] = Array(repeating: [:], count: Template.allCases.count)
+
+    func text(_ template: Template, _ value: String) -> String {
+        if let text = made[template.rawValue][value] { return text }
+        let text = template.text(value)
+        made[template.rawValue][value] = text
+        return text
+    }
+}
