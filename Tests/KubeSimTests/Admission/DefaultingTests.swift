@@ -211,4 +211,20 @@ struct AdmissionTests {
         #expect(tolerations.map(\.key) == ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"])
         #expect(tolerations.allSatisfy { $0.tolerationSeconds == 300 && $0.effect == "NoExecute" && $0.operator == "Exists" })
     }
+
+    // plugin/pkg/admission/defaulttolerationseconds: a key the pod already tolerates for
+    // NoExecute (or for every effect) keeps the pod's own toleration; only the other is added.
+    @Test("DefaultTolerationSeconds keeps a pod's own toleration of either key and adds only the other")
+    func defaultTolerationsRespectThePods() throws {
+        let own = """
+              tolerations:
+              - {key: node.kubernetes.io/unreachable, operator: Exists, effect: NoExecute, tolerationSeconds: 60}
+              - {key: example.com/gpu, operator: Exists, effect: NoSchedule}
+            """
+        let tolerations = try #require(try cluster(podYAML(extra: own)).pod("web")?.spec?.tolerations)
+        #expect(tolerations.map { "\($0.key ?? ""):\($0.effect ?? ""):\($0.tolerationSeconds.map(String.init) ?? "-")" }
+            == ["node.kubernetes.io/unreachable:NoExecute:60", "example.com/gpu:NoSchedule:-", "node.kubernetes.io/not-ready:NoExecute:300"])
+        let everything = "  tolerations: [{operator: Exists}]"
+        #expect(try cluster(podYAML(extra: everything)).pod("web")?.spec?.tolerations?.count == 1)
+    }
 }
