@@ -52,7 +52,9 @@ final class SchedulerCache {
 
     /// The kinds plugins look up besides nodes and pods; PriorityClass last, as changing one
     /// changes bound pods' priorities and so rebuilds everything.
-    private static let lookupKinds = ["PersistentVolumeClaim", "PersistentVolume", "StorageClass", "Namespace", "PriorityClass"]
+    /// (Hashed once here: each sync asks about seven kinds.)
+    private static let lookupKinds = ["PersistentVolumeClaim", "PersistentVolume", "StorageClass", "Namespace", "PriorityClass"].map(HashedString.init)
+    private static let nodeKind = HashedString("Node"), podKind = HashedString("Pod"), priorityClassKind = HashedString("PriorityClass")
 
     init(scheduler: Scheduler) { self.scheduler = scheduler }
 
@@ -63,10 +65,10 @@ final class SchedulerCache {
         self.store = store
         let lastRead = revision
         revision = store.revision
-        let nodesChanged = kindChanged("Node", in: store)
+        let nodesChanged = kindChanged(Self.nodeKind, in: store)
         let nodeKeys = nodesChanged ? store.keys(kind: "Node") : self.nodeKeys
         let changedLookups = Self.lookupKinds.filter { kindChanged($0, in: store) }
-        guard let batch, nodeKeys == self.nodeKeys, !changedLookups.contains("PriorityClass") else {
+        guard let batch, nodeKeys == self.nodeKeys, !changedLookups.contains(Self.priorityClassKind) else {
             return rebuild(store, nodeKeys)
         }
         let assumedKeys = assumed.map(\.key)
@@ -90,7 +92,7 @@ final class SchedulerCache {
             nodeVersions[position] = Version(object)
             batch.update { $0.updateNode(at: position, with: NodeInfo(node: node)) }
         }
-        if kindChanged("Pod", in: store) || !assumedKeys.isEmpty {
+        if kindChanged(Self.podKind, in: store) || !assumedKeys.isEmpty {
             if let written = store.keysWritten(after: lastRead) {
                 for key in assumedKeys { refresh(key, store, batch) }
                 for key in written where key.kind == "Pod" { refresh(key, store, batch) }
@@ -189,9 +191,8 @@ final class SchedulerCache {
     }
 
     /// True when some object of `kind` was added, changed or removed since the last call.
-    private func kindChanged(_ kind: String, in store: Store) -> Bool {
+    private func kindChanged(_ kind: HashedString, in store: Store) -> Bool {
         let current = store.revision(ofKind: kind)
-        let kind = HashedString(kind)
         if kindRevisions[kind] == current { return false }
         kindRevisions[kind] = current
         return true

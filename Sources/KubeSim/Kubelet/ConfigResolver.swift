@@ -6,9 +6,18 @@ import KubeModel
 /// a referenced ConfigMap, Secret or key is missing and not optional; the kubelet then reports
 /// `CreateContainerConfigError`.
 enum ConfigResolver {
+    /// What every container sees (the `kubernetes` Service's address), with room for HOSTNAME.
+    private static let clusterEnvironment: [String: String] = {
+        var environment = Dictionary<String, String>(minimumCapacity: 4)
+        environment["KUBERNETES_SERVICE_HOST"] = "10.96.0.1"
+        environment["KUBERNETES_SERVICE_PORT"] = "443"
+        return environment
+    }()
+
     static func environment(for container: Container, pod: Pod, in store: Store) -> Result<[String: String], ConfigError> {
         let namespace = pod.metadata.namespace ?? "default"
-        var environment: [String: String] = ["HOSTNAME": pod.metadata.name ?? "", "KUBERNETES_SERVICE_HOST": "10.96.0.1", "KUBERNETES_SERVICE_PORT": "443"]
+        var environment = Self.clusterEnvironment  // a copy of a made table, not three keys hashed anew
+        environment["HOSTNAME"] = pod.metadata.name ?? ""
         for source in container.envFrom ?? [] {
             if let reference = source.configMapRef {
                 guard let data = configMap(reference.name ?? "", namespace, store) else {

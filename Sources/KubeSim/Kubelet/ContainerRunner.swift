@@ -161,7 +161,7 @@ struct ContainerRunner {
     /// and checked on in the same sync asked for it twice.
     private func run(environment: [String: String]) -> ContainerRun {
         if let known = lastRun, known.environment == environment { return known.run }
-        let key = ScriptRunCache.Key(image: image, command: container.command, args: container.args, environment: environment)
+        let key = store.scriptRuns.key(image: image, command: container.command, args: container.args, environment: environment)
         let run = store.scriptRuns.run(for: key) {
             ContainerScript.run(script(environment: environment), baseMemoryBytes: (profile?.memoryMiB ?? 1) * 1024 * 1024)
         }

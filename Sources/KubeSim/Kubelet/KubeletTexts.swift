@@ -20,12 +20,15 @@ final class KubeletTexts {
         }
     }
 
-    private var made: [[String: String]] = Array(repeating: [:], count: Template.allCases.count)
+    /// Keyed by fingerprint (`HashedString`), not SipHash over the value: four lookups per start.
+    /// Unchecked exclusivity, as the store's own state: one simulation runs on one thread.
+    @exclusivity(unchecked) private var made: [[HashedString: String]] = Array(repeating: [:], count: Template.allCases.count)
 
     func text(_ template: Template, _ value: String) -> String {
-        if let text = made[template.rawValue][value] { return text }
+        let key = HashedString(value)
+        if let text = made[template.rawValue][key] { return text }
         let text = template.text(value)
-        made[template.rawValue][value] = text
+        made[template.rawValue][key] = text
         return text
     }
 }

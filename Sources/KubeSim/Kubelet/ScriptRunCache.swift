@@ -16,20 +16,19 @@ final class ScriptRunCache {
         /// (`$NAME`, `${NAME}`, `$(NAME)`), so one whose name appears nowhere in the command is
         /// left out; `env`/`printenv`, `hostname` and an image's own entrypoint (its required
         /// settings) read them all.
-        init(image: String, command: [String]?, args: [String]?, environment: [String: String]) {
+        fileprivate init(image: String, _ text: CommandText, environment: [String: String]) {
             self.image = image
-            self.command = command
-            self.args = args
-            let text = Array(((command ?? []) + (args ?? [])).joined(separator: " ").utf8)
-            if command == nil || Self.mentions(text, "env") || Self.mentions(text, "hostname") {
+            command = text.command
+            args = text.args
+            if text.readsAll {
                 self.environment = environment
             } else {
-                self.environment = environment.filter { Self.mentions(text, $0.key) }
+                self.environment = environment.filter { Self.mentions(text.bytes, $0.key) }
             }
         }
 
         /// `name` occurs somewhere in `text` (bytes: Foundation's `contains` bridged each call).
-        private static func mentions(_ text: [UInt8], _ name: String) -> Bool {
+        fileprivate static func mentions(_ text: [UInt8], _ name: String) -> Bool {
             let needle = Array(name.utf8)
             guard let first = needle.first else { return true }
             guard needle.count <= text.count else { return false }
@@ -38,6 +37,43 @@ final class ScriptRunCache {
             }
             return false
         }
+    }
+
+    /// A command line's text, searched for the variables it names; made once per command line
+    /// (a CronJob starts the same command thousands of times; it was joined and scanned each time).
+    fileprivate struct CommandText {
+        let command: [String]?
+        let args: [String]?
+        let bytes: [UInt8]
+        let readsAll: Bool
+
+        init(command: [String]?, args: [String]?) {
+            self.command = command
+            self.args = args
+            bytes = Array(((command ?? []) + (args ?? [])).joined(separator: " ").utf8)
+            readsAll = command == nil || Key.mentions(bytes, "env") || Key.mentions(bytes, "hostname")
+        }
+    }
+
+    private struct CommandLine: Hashable {
+        let command: [String]?
+        let args: [String]?
+    }
+
+    @exclusivity(unchecked) private var texts: [CommandLine: CommandText] = [:]
+
+    /// The key for a container's run, its command line's text scanned once.
+    func key(image: String, command: [String]?, args: [String]?, environment: [String: String]) -> Key {
+        let line = CommandLine(command: command, args: args)
+        let text: CommandText
+        if let known = texts[line] {
+            text = known
+        } else {
+            text = CommandText(command: command, args: args)
+            if texts.count >= Self.capacity { texts.removeAll(keepingCapacity: true) }
+            texts[line] = text
+        }
+        return Key(image: image, text, environment: environment)
     }
 
     /// Bounded: a workload with ever-new environments (a pod name in each) must not grow it

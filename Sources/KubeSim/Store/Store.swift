@@ -117,11 +117,16 @@ public final class Store {
     /// The namespaces being deleted, as of a revision of the Namespace kind: every Event and
     /// every deletion asks, and a namespace is rarely written.
     @exclusivity(unchecked) private var terminating: (revision: Int64, names: [String]) = (-1, [])
+    /// `revision(ofKind: "Namespace")` kept apart: every Event and deletion asks for it.
+    @exclusivity(unchecked) private var namespaceRevision: Int64 = 0
+    private static let namespaceKind = HashedString("Namespace")
 
     public init(seed: UInt64 = 1) { random = SeededRandom(seed: seed) }
 
     /// The revision of the last create, update or removal of an object of `kind` (0: none yet).
-    public func revision(ofKind kind: String) -> Int64 { kindRevisions[HashedString(kind)] ?? 0 }
+    public func revision(ofKind kind: String) -> Int64 { revision(ofKind: HashedString(kind)) }
+    /// The same for a kind hashed once by the caller (caches ask about the same kinds each time).
+    func revision(ofKind kind: HashedString) -> Int64 { kindRevisions[kind] ?? 0 }
 
     public func get(_ key: ObjectKey) -> KubeObject? {
         if let object = stored[key] { return object }
@@ -161,7 +166,7 @@ public final class Store {
 
     /// True while the namespace is being deleted (`NamespaceLifecycle.isTerminating`).
     public func isTerminating(namespace name: String) -> Bool {
-        let current = revision(ofKind: "Namespace")
+        let current = namespaceRevision
         if terminating.revision != current {
             terminating = (current, list(kind: "Namespace").filter(NamespaceLifecycle.isTerminating).compactMap { $0.withMetadata(\.name) })
         }
@@ -216,7 +221,9 @@ public final class Store {
     /// Moves to the next revision for a write of `key`, and notes the key in the history.
     func advanceRevision(writing key: ObjectKey) {
         revision += 1
-        kindRevisions[HashedString(key.kind)] = revision
+        let kind = HashedString(key.kind)
+        kindRevisions[kind] = revision
+        if kind == Self.namespaceKind { namespaceRevision = revision }
         if journal.count >= journalCapacity {
             let dropped = journal.count / 2
             journal.removeFirst(dropped)
@@ -394,6 +401,8 @@ public final class Store {
         self.revision = revision
         (journal, journalBase) = ([], revision)
         kindRevisions = Dictionary(stored.keys.map { (HashedString($0.kind), revision) }, uniquingKeysWith: max)
+        namespaceRevision = kindRevisions[Self.namespaceKind] ?? 0
+        terminating = (-1, [])
     }
 
     /// Anything but metadata and status changed. Compared as values: a JSON round trip of
