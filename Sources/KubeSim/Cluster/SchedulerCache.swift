@@ -1,3 +1,4 @@
+import KubedrillSupport
 import KubeModel
 
 /// The scheduler's view of one store, kept between reconciles and brought up to date from what
@@ -107,7 +108,7 @@ final class SchedulerCache {
     func assume(_ pod: Pod, onNode position: Int) {
         let namespace = pod.metadata.namespace ?? "default", name = pod.metadata.name ?? ""
         let key = ObjectKey.pod(name, namespace: namespace)
-        assumed.append((key, "\(namespace)/\(name)", position))
+        assumed.append((key, String(concatenating: namespace, "/", name), position))
         waiting.remove(key)
     }
 
@@ -186,7 +187,7 @@ final class SchedulerCache {
         if let position {
             batch.insert(PodInfo.reread(pod, reusing: previous, priorityClasses: batch.snapshot.priorityClasses), atNode: position)
         }
-        pods[key] = PodEntry(version: version, position: position, podKey: "\(pod.metadata.namespace ?? "default")/\(pod.metadata.name ?? "")")
+        pods[key] = PodEntry(version: version, position: position, podKey: String(concatenating: pod.metadata.namespace ?? "default", "/", pod.metadata.name ?? ""))
         if pod.awaitsScheduling { pendingKeys.insert(key) } else { pendingKeys.remove(key) }
     }
 

@@ -1,3 +1,4 @@
+import KubedrillSupport
 import KubeModel
 
 /// The scheduling step: pods without `nodeName` go to the cluster's `PodPlacement` (the
@@ -69,7 +70,7 @@ struct SchedulingController: Controller {
             let bound = KubeObject.pod(pod)  // wrapped once: each wrapping copies the pod into a new box
             store.updateStatus(bound)
             VolumeBinding.preBind(pod, nodeName: node, in: store)
-            store.record("Normal", "Scheduled", "Successfully assigned \(key.namespace)/\(key.name) to \(node)", on: bound, component: "default-scheduler")
+            store.record("Normal", "Scheduled", String(concatenating: "Successfully assigned ", key.namespace, "/", key.name, " to ", node), on: bound, component: "default-scheduler")
         case .unschedulable(let message, let nominated, let victims):
             condition.status = "False"
             condition.reason = "Unschedulable"

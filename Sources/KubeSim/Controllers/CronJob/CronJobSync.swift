@@ -102,7 +102,7 @@ struct CronJobSync {
             } else if listed, finished {
                 active.removeAll { $0.uid == uid }
                 let condition = JobConditions.isTrue(job, JobConditions.complete) ? JobConditions.complete : JobConditions.failed
-                event("Normal", "SawCompletedJob", "Saw completed job: \(job.metadata.name ?? ""), condition: \(condition)")
+                event("Normal", "SawCompletedJob", String(concatenating: "Saw completed job: ", job.metadata.name ?? "", ", condition: ", condition))
             }
             // The same stamp as the last success is no later: parsed only when it differs.
             if JobConditions.isTrue(job, JobConditions.complete), let completed = job.status?.completionTime,
@@ -135,7 +135,7 @@ struct CronJobSync {
             event("Warning", "FailedCreate", "Error creating job: \((error as? APIError)?.message ?? "\(error)")")
             return
         }
-        if isNew { event("Normal", "SuccessfulCreate", "Created job \(created.withMetadata(\.name) ?? "")") }
+        if isNew { event("Normal", "SuccessfulCreate", String(concatenating: "Created job ", created.withMetadata(\.name) ?? "")) }
         var status = cronJob.status ?? CronJobStatus()
         status.active = (status.active ?? []) + [CronJobJobs.reference(to: created)]
         status.lastScheduleTime = scheduled.rfc3339
@@ -147,7 +147,7 @@ struct CronJobSync {
         GracefulDeletion.delete(.job(job), in: client.store, gracePeriod: nil)
         cronJob.status?.active?.removeAll { $0.uid == job.metadata.uid }
         if cronJob.status?.active?.isEmpty == true { cronJob.status?.active = nil }
-        event("Normal", "SuccessfulDelete", "Deleted job \(job.metadata.name ?? "")")
+        event("Normal", "SuccessfulDelete", String(concatenating: "Deleted job ", job.metadata.name ?? ""))
     }
 
     /// `time.RFC1123Z` in UTC: `Thu, 01 Jan 2026 00:05:00 +0000`.

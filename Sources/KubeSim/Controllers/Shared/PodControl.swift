@@ -1,3 +1,4 @@
+import KubedrillSupport
 import KubeModel
 
 /// Pod creation and deletion with the events upstream's `RealPodControl` records on the owner
@@ -20,7 +21,7 @@ public struct PodControl {
     public func create(_ pod: Pod, owner: KubeObject) -> Pod? {
         do {
             let created = try client.create(.pod(pod))
-            client.event("Normal", "SuccessfulCreate", "Created pod: \(created.withMetadata(\.name) ?? "")", on: owner, component: component)
+            client.event("Normal", "SuccessfulCreate", String(concatenating: "Created pod: ", created.withMetadata(\.name) ?? ""), on: owner, component: component)
             return created.pod
         } catch let error as APIError {
             client.event("Warning", "FailedCreate", "Error creating: \(error.message)", on: owner, component: component)
