@@ -55,7 +55,6 @@ final class SchedulerCache {
     /// changes bound pods' priorities and so rebuilds everything.
     /// (Hashed once here: each sync asks about seven kinds.)
     private static let lookupKinds = ["PersistentVolumeClaim", "PersistentVolume", "StorageClass", "Namespace", "PriorityClass"].map(HashedString.init)
-    private static let nodeKind = HashedString("Node"), podKind = HashedString("Pod"), priorityClassKind = HashedString("PriorityClass")
 
     init(scheduler: Scheduler) { self.scheduler = scheduler }
 
@@ -66,10 +65,10 @@ final class SchedulerCache {
         self.store = store
         let lastRead = revision
         revision = store.revision
-        let nodesChanged = kindChanged(Self.nodeKind, in: store)
+        let nodesChanged = kindChanged(.node, in: store)
         let nodeKeys = nodesChanged ? store.keys(kind: "Node") : self.nodeKeys
         let changedLookups = Self.lookupKinds.filter { kindChanged($0, in: store) }
-        guard let batch, nodeKeys == self.nodeKeys, !changedLookups.contains(Self.priorityClassKind) else {
+        guard let batch, nodeKeys == self.nodeKeys, !changedLookups.contains(.priorityClass) else {
             return rebuild(store, nodeKeys)
         }
         let assumedKeys = assumed.map(\.key)
@@ -93,7 +92,7 @@ final class SchedulerCache {
             nodeVersions[position] = Version(object)
             batch.update { $0.updateNode(at: position, with: NodeInfo(node: node)) }
         }
-        if kindChanged(Self.podKind, in: store) || !assumedKeys.isEmpty {
+        if kindChanged(.pod, in: store) || !assumedKeys.isEmpty {
             if let written = store.keysWritten(after: lastRead) {
                 for key in assumedKeys { refresh(key, store, batch) }
                 for key in written where key.kind == "Pod" { refresh(key, store, batch) }

@@ -134,7 +134,7 @@ struct PodSync {
             var instance = runtime.containers[index]
             if instance.killAt == nil {
                 store.record("Normal", "Killing", "Stopping container \(instance.name)", on: object, component: "kubelet", host: node.metadata.name,
-                             fieldPath: "spec.containers{\(instance.name)}")
+                             fieldPath: store.kubeletTexts.text(.containerFieldPath, instance.name))
                 let container = pod.spec?.containers.first { $0.name == instance.name }
                 let stops = container.flatMap { ImageCatalogue.profile(for: ImageReference($0.image ?? "")) }?.stopsOnSIGTERM ?? true
                 let usesShell = container?.command?.first.map { ["sh", "/bin/sh", "bash", "sleep"].contains($0) } ?? false

@@ -18,4 +18,8 @@ struct HashedString: Hashable, Sendable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(fingerprint.value) }
     func _rawHashValue(seed: Int) -> Int { fingerprint.rawHashValue(seed: seed) }
+
+    /// Kinds whose revision hot paths ask for, hashed once (`Store.revision(ofKind:)`).
+    static let node = HashedString("Node"), pod = HashedString("Pod"), namespace = HashedString("Namespace"),
+               priorityClass = HashedString("PriorityClass")
 }

@@ -117,9 +117,6 @@ public final class Store {
     /// The namespaces being deleted, as of a revision of the Namespace kind: every Event and
     /// every deletion asks, and a namespace is rarely written.
     @exclusivity(unchecked) private var terminating: (revision: Int64, names: [String]) = (-1, [])
-    /// `revision(ofKind: "Namespace")` kept apart: every Event and deletion asks for it.
-    @exclusivity(unchecked) private var namespaceRevision: Int64 = 0
-    private static let namespaceKind = HashedString("Namespace")
 
     public init(seed: UInt64 = 1) { random = SeededRandom(seed: seed) }
 
@@ -166,7 +163,7 @@ public final class Store {
 
     /// True while the namespace is being deleted (`NamespaceLifecycle.isTerminating`).
     public func isTerminating(namespace name: String) -> Bool {
-        let current = namespaceRevision
+        let current = revision(ofKind: .namespace)  // every Event and deletion asks
         if terminating.revision != current {
             terminating = (current, list(kind: "Namespace").filter(NamespaceLifecycle.isTerminating).compactMap { $0.withMetadata(\.name) })
         }
@@ -221,9 +218,7 @@ public final class Store {
     /// Moves to the next revision for a write of `key`, and notes the key in the history.
     func advanceRevision(writing key: ObjectKey) {
         revision += 1
-        let kind = HashedString(key.kind)
-        kindRevisions[kind] = revision
-        if kind == Self.namespaceKind { namespaceRevision = revision }
+        kindRevisions[HashedString(key.kind)] = revision
         if journal.count >= journalCapacity {
             let dropped = journal.count / 2
             journal.removeFirst(dropped)
@@ -401,7 +396,6 @@ public final class Store {
         self.revision = revision
         (journal, journalBase) = ([], revision)
         kindRevisions = Dictionary(stored.keys.map { (HashedString($0.kind), revision) }, uniquingKeysWith: max)
-        namespaceRevision = kindRevisions[Self.namespaceKind] ?? 0
         terminating = (-1, [])
     }
 

@@ -13,7 +13,6 @@ struct JobSync {
     var requeue: VirtualDuration?
     /// `terminatingCount()` as of a revision of the Pod kind.
     private var terminating: (revision: Int64, count: Int)?
-    private static let podKind = HashedString("Pod")
 
     init(job: Job, client: ControllerClient, now: VirtualTime) {
         self.job = job
@@ -224,7 +223,7 @@ struct JobSync {
     /// Pods being deleted that have not reached a terminal phase (`status.terminating`).
     private mutating func terminatingCount() -> Int {
         // Asked up to three times a sync: counted again only when some pod was written since.
-        let revision = client.store.revision(ofKind: Self.podKind)
+        let revision = client.store.revision(ofKind: .pod)
         if let terminating, terminating.revision == revision { return terminating.count }
         // Counted as it scans, cheap tests first: listing the owned pods built two arrays.
         let uid = job.metadata.uid
