@@ -42,6 +42,24 @@ struct BoxTests {
         #expect(restored == pod())
     }
 
+    @Test("Equality compares boxes in place: shared storage, storage holding nil and no storage all agree with value equality")
+    func equalityCases() {
+        let empty = OptionalBox<PodSpec>(); var holdingNil = OptionalBox<PodSpec>()
+        holdingNil.storage = BoxStorage(nil)  // what a `_modify` leaves for an instant
+        #expect(empty == holdingNil && holdingNil == empty && holdingNil == holdingNil)
+        let spec = pod().spec
+        let filled = OptionalBox(wrappedValue: spec), same = filled, rebuilt = OptionalBox(wrappedValue: pod().spec)
+        #expect(filled == same && filled == rebuilt && rebuilt == filled)
+        #expect(filled != empty && empty != filled && filled != holdingNil && holdingNil != filled)
+        var changed = rebuilt
+        changed.wrappedValue?.nodeName = "worker-1"
+        #expect(changed != filled && filled != changed)
+        let meta = Box(wrappedValue: pod().metadata), otherMeta = Box(wrappedValue: pod().metadata)
+        var renamed = otherMeta
+        renamed.wrappedValue.name = "api"
+        #expect(meta == otherMeta && meta == meta && meta != renamed)
+    }
+
     @Test("Optional chaining on an absent field leaves it absent; nil assignment clears it")
     func absentFields() {
         var pod = Pod()

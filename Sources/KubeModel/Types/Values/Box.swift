@@ -11,6 +11,14 @@ final class BoxStorage<Value> {
     @inlinable init(_ value: Value) { self.value = value }
 }
 
+extension BoxStorage {
+    /// True when an optional field's storage holds nil (the tag read in place).
+    @inlinable func isEmpty<Wrapped>() -> Bool where Value == Wrapped? {
+        if case .none = value { return true }
+        return false
+    }
+}
+
 /// A required object field (`metadata: ObjectMeta`), always present.
 @propertyWrapper
 public struct Box<Value> {
@@ -87,16 +95,36 @@ extension OptionalBox {
 extension Box: @unchecked Sendable where Value: Sendable {}
 extension OptionalBox: @unchecked Sendable where Wrapped: Sendable {}
 
+extension Equatable {
+    /// Compares two boxed values where they lie: `a.value == b.value` copied both out of their
+    /// storage first (every field retained, then released), which was most of the cost of a
+    /// store write's no-op check.
+    @inlinable static func equalInPlace(_ lhs: inout Self, _ rhs: inout Self) -> Bool {
+        withUnsafeMutablePointer(to: &lhs) { left in withUnsafeMutablePointer(to: &rhs) { right in left.pointee == right.pointee } }
+    }
+}
+
 extension Box: Equatable where Value: Equatable {
     @inlinable public static func == (lhs: Box, rhs: Box) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.value == rhs.storage.value
+        lhs.storage === rhs.storage || Value.equalInPlace(&lhs.storage.value, &rhs.storage.value)
     }
 }
 
 extension OptionalBox: Equatable where Wrapped: Equatable {
     @inlinable public static func == (lhs: OptionalBox, rhs: OptionalBox) -> Bool {
-        if let left = lhs.storage, let right = rhs.storage, left === right { return true }
-        return lhs.wrappedValue == rhs.wrappedValue
+        switch (lhs.storage, rhs.storage) {
+        case (nil, nil): return true
+        case let (left?, right?):
+            if left === right { return true }
+            // Checked by tag, each on its own: a tuple of the two values copied both.
+            switch (left.isEmpty(), right.isEmpty()) {
+            case (true, true): return true
+            case (false, false): return Wrapped.equalInPlace(&left.value!, &right.value!)
+            default: return false
+            }
+        case (let only?, nil), (nil, let only?):
+            return only.isEmpty()
+        }
     }
 }
 
