@@ -93,9 +93,9 @@ final class SchedulerCache {
             batch.update { $0.updateNode(at: position, with: NodeInfo(node: node)) }
         }
         if kindChanged(.pod, in: store) || !assumedKeys.isEmpty {
-            if let written = store.keysWritten(after: lastRead) {
+            if let written = store.keysWritten(ofKind: "Pod", after: lastRead) {
                 for key in assumedKeys { refresh(key, store, batch) }
-                for key in written where key.kind == "Pod" { refresh(key, store, batch) }
+                for key in written { refresh(key, store, batch) }
             } else {
                 syncPods(store, batch)
             }
@@ -125,6 +125,7 @@ final class SchedulerCache {
     }
 
     private func rebuild(_ store: Store, _ nodeKeys: [ObjectKey]) -> BatchScheduler {
+        store.followWrites(ofKind: "Pod")
         self.nodeKeys = nodeKeys
         nodeVersions = []
         var nodeInfos: [NodeInfo] = []

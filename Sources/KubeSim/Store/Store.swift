@@ -67,14 +67,11 @@ public final class Store {
     var defersEvents = true
     /// The cluster-wide counter behind every `metadata.resourceVersion` (etcd's revision).
     @exclusivity(unchecked) public private(set) var revision: Int64 = 0
-    /// For each kind, the revision of its last write: a cache of one kind (the scheduler's of
-    /// claims, classes, nodes) knows it is current without reading every object again.
-    @exclusivity(unchecked) private var kindRevisions: [HashedString: Int64] = [:]
-    /// The key of each write since revision `journalBase`, in order: `journal[i]` was written at
-    /// revision `journalBase + 1 + i`. Half is dropped when full (etcd's compaction).
-    @exclusivity(unchecked) private var journal: [ObjectKey] = []
-    @exclusivity(unchecked) private var journalBase: Int64 = 0
-    /// How many writes the history keeps at most (settable so tests can watch it compact).
+    /// For each kind, the revision of its last write (a cache of one kind, the scheduler's of
+    /// claims, classes, nodes, knows it is current without reading every object again) and,
+    /// for the kinds a cache follows, the keys written.
+    @exclusivity(unchecked) private var histories: [HashedString: KindHistory] = [:]
+    /// How many writes each kind's history keeps at most (settable so tests can watch it compact).
     @exclusivity(unchecked) var journalCapacity = 8192
     @exclusivity(unchecked) public var random: SeededRandom
     /// The time of the change being made; the runner sets it before each reconcile.
@@ -123,7 +120,7 @@ public final class Store {
     /// The revision of the last create, update or removal of an object of `kind` (0: none yet).
     public func revision(ofKind kind: String) -> Int64 { revision(ofKind: HashedString(kind)) }
     /// The same for a kind hashed once by the caller (caches ask about the same kinds each time).
-    func revision(ofKind kind: HashedString) -> Int64 { kindRevisions[kind] ?? 0 }
+    func revision(ofKind kind: HashedString) -> Int64 { histories[kind]?.revision ?? 0 }
 
     public func get(_ key: ObjectKey) -> KubeObject? {
         if let object = stored[key] { return object }
@@ -218,22 +215,22 @@ public final class Store {
     /// Moves to the next revision for a write of `key`, and notes the key in the history.
     func advanceRevision(writing key: ObjectKey) {
         revision += 1
-        kindRevisions[HashedString(key.kind)] = revision
-        if journal.count >= journalCapacity {
-            let dropped = journal.count / 2
-            journal.removeFirst(dropped)
-            journalBase += Int64(dropped)
-        }
-        journal.append(key)
+        histories[HashedString(key.kind), default: KindHistory()].record(key, at: revision, capacity: journalCapacity)
     }
 
-    /// The keys written after `revision`, oldest first (a key written twice shows twice); nil
-    /// once the history is compacted past it, as etcd answers a watch from too old a revision.
-    /// A cache that remembers the revision it read at catches up from here instead of
-    /// re-reading every object of its kinds.
-    public func keysWritten(after revision: Int64) -> ArraySlice<ObjectKey>? {
-        guard revision >= journalBase, revision <= self.revision else { return nil }
-        return journal[Int(revision - journalBase)...]
+    /// Keeps the keys of `kind` written from now on, for `keysWritten(ofKind:after:)`.
+    public func followWrites(ofKind kind: String) {
+        histories[HashedString(kind), default: KindHistory()].follow(from: revision)
+    }
+
+    /// The keys of `kind` written after `revision`, oldest first (a key written twice shows
+    /// twice); nil when the kind is not followed or its history does not reach back that far
+    /// (compacted past it, as etcd answers a watch from too old a revision). A cache that
+    /// remembers the revision it read at catches up from here instead of re-reading every
+    /// object of the kind.
+    public func keysWritten(ofKind kind: String, after revision: Int64) -> ArraySlice<ObjectKey>? {
+        guard revision <= self.revision else { return nil }
+        return histories[HashedString(kind)]?.journal?.keys(after: revision)
     }
 
     /// True when an object, or a recorded Event not made yet, has this key (asking about an
@@ -394,8 +391,8 @@ public final class Store {
         }
         eventLeases = EventLeases.restored(events, now: now)
         self.revision = revision
-        (journal, journalBase) = ([], revision)
-        kindRevisions = Dictionary(stored.keys.map { (HashedString($0.kind), revision) }, uniquingKeysWith: max)
+        histories = histories.mapValues { var history = $0; history.restart(at: revision); return history }
+        for key in stored.keys { histories[HashedString(key.kind), default: KindHistory()].restart(at: revision) }
         terminating = (-1, [])
     }
 

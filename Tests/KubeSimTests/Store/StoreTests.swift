@@ -91,7 +91,7 @@ struct StoreTests {
         #expect(again.count == 1 && again.first?.count == 1 && again.first?.metadata.name != first.meta.name)
     }
 
-    @Test("The store's history lists the keys written after a revision in order, and none once compacted past it (etcd's watch from a compacted revision)")
+    @Test("A kind's history lists its keys written after a revision in order, and none once compacted past it (etcd's watch from a compacted revision; the apiserver's watch cache is per resource)")
     func writtenKeys() throws {
         let store = Store()
         store.journalCapacity = 4
@@ -101,17 +101,32 @@ struct StoreTests {
             map.metadata.namespace = "default"
             return .configMap(map)
         }
+        func secret(_ name: String) -> KubeObject {
+            var secret = Secret()
+            secret.metadata.name = name
+            secret.metadata.namespace = "default"
+            return .secret(secret)
+        }
+        _ = try store.create(configMap("before"))
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: 0) == nil, "not followed yet")
+        store.followWrites(ofKind: "ConfigMap")
         let start = store.revision
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: start - 1) == nil, "written before it was followed")
         _ = try store.create(configMap("a"))
+        _ = try store.create(secret("s"))
         _ = try store.create(configMap("b"))
         _ = store.remove(ObjectKey(kind: "ConfigMap", namespace: "default", name: "a"))
-        #expect(store.keysWritten(after: start).map { $0.map(\.name) } == ["a", "b", "a"])
-        #expect(store.keysWritten(after: start + 2).map { $0.map(\.name) } == ["a"])
-        #expect(store.keysWritten(after: store.revision)?.isEmpty == true)
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: start).map { $0.map(\.name) } == ["a", "b", "a"], "the Secret is another kind's")
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: start + 2).map { $0.map(\.name) } == ["b", "a"])
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: start + 3).map { $0.map(\.name) } == ["a"])
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: store.revision)?.isEmpty == true)
+        #expect(store.keysWritten(ofKind: "Secret", after: start) == nil, "Secrets are not followed")
         for name in ["c", "d", "e"] { _ = try store.create(configMap(name)) }
-        #expect(store.keysWritten(after: start) == nil, "compacted past it")
-        #expect(store.keysWritten(after: store.revision - 2).map { $0.map(\.name) } == ["d", "e"])
-        #expect(store.keysWritten(after: store.revision + 1) == nil, "a revision not reached yet")
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: start) == nil, "compacted past it")
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: store.revision - 2).map { $0.map(\.name) } == ["d", "e"])
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: store.revision + 1) == nil, "a revision not reached yet")
+        _ = try store.create(secret("t"))
+        #expect(store.keysWritten(ofKind: "ConfigMap", after: store.revision - 3).map { $0.map(\.name) } == ["d", "e"], "a later write of another kind adds nothing")
     }
 
     @Test("A recorded occurrence is saved with its object as Kind/name, as cluster.json and sim run's JSON have it, and read back the same")
