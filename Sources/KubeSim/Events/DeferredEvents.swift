@@ -9,7 +9,10 @@ import KubeModel
 /// when the Event is recorded, and a repeat bumps count and resourceVersion as an update would.
 /// No controller reconciles Events, so handing them their watch event late changes no outcome.
 struct DeferredEvent {
-    let key: ObjectKey
+    let namespace: String
+    /// The time part of the name (`<object>.<hex of nanos>`), spelled only when the key is asked
+    /// for: writing the name cost more than the rest of keeping an Event nobody reads.
+    let nanos: UInt64
     /// What makes a repeat a repeat, kept here until the object is made (then `identityByEvent`).
     let identity: EventIdentity
     let uid: UUIDValue
@@ -27,11 +30,13 @@ struct DeferredEvent {
     /// When its lease runs out; a repeat renews it.
     var deadline: VirtualTime
 
+    var key: ObjectKey { ObjectKey(kind: "Event", namespace: namespace, name: Store.hex(nanos, after: involved.name ?? "")) }
+
     /// The object as the recorder writes it (client-go `makeEvent`), server fields included.
     func event() -> Event {
         var event = Event()
-        event.metadata.name = key.name
-        event.metadata.namespace = key.namespace
+        event.metadata.name = Store.hex(nanos, after: involved.name ?? "")
+        event.metadata.namespace = namespace
         event.metadata.uid = uid.string
         event.metadata.resourceVersion = String(resourceVersion)
         event.metadata.generation = 1
@@ -94,9 +99,9 @@ struct DeferredEventQueue {
         return true
     }
 
-    /// Drops the Event at `serial`; returns what its expiry needs. The record is moved out once
-    /// (reading fields through the optional slot copied the whole record for each).
-    mutating func remove(_ serial: Int) -> (key: ObjectKey, identity: EventIdentity)? {
+    /// Drops the Event at `serial` and hands it over, moved out once (reading fields through the
+    /// optional slot copied the whole record for each).
+    mutating func remove(_ serial: Int) -> DeferredEvent? {
         guard let slot = slot(serial), let taken = slots[slot].take() else { return nil }
         live[slot] = false
         count -= 1
@@ -111,7 +116,7 @@ struct DeferredEventQueue {
             live.removeFirst(head)
             (base, head) = (base + head, 0)
         }
-        return (taken.key, taken.identity)
+        return taken
     }
 
     /// Takes every deferred Event, with its serial, in the order recorded.
@@ -159,15 +164,15 @@ extension Store {
     /// Event is no longer deferred.
     func bumpDeferred(_ serial: Int, at stamp: String) -> Bool {
         let deadline = now + EventLeases.ttl
-        var key: ObjectKey?
+        var written: DeferredEvent?
         guard deferredEvents.modify(serial, { recorded in
             recorded.count += 1
             recorded.lastTimestamp = stamp
             recorded.resourceVersion = revision + 1
             recorded.deadline = deadline
-            key = recorded.key
-        }), let key else { return false }
-        advanceRevision(writing: key)
+            written = recorded
+        }), let written else { return false }
+        advanceRevision(ofKind: .event) { written.key }
         eventLeases.grant(deferred: serial, until: deadline)
         return true
     }
@@ -184,17 +189,17 @@ extension Store {
     }
 
     private func makeObject(of recorded: borrowing DeferredEvent) {
-        let object = KubeObject.event(recorded.event())
-        stored[recorded.key] = object
-        index.insert(object, at: recorded.key)
-        pendingEvents.append(WatchEvent(type: .added, key: recorded.key, object: object))
+        let object = KubeObject.event(recorded.event()), key = recorded.key
+        stored[key] = object
+        index.insert(object, at: key)
+        pendingEvents.append(WatchEvent(type: .added, key: key, object: object))
     }
 
     /// The lease of a deferred Event ran out: it goes unread, the deletion taking a revision as
     /// etcd's does, and its correlation entry with it.
     func expireDeferred(_ serial: Int) {
         guard let recorded = deferredEvents.remove(serial) else { return }
-        advanceRevision(writing: recorded.key)
+        advanceRevision(ofKind: .event) { recorded.key }
         if let index = eventsByIdentity.index(forKey: recorded.identity), eventsByIdentity.values[index] == .deferred(serial) {
             eventsByIdentity.remove(at: index)
         }

@@ -71,12 +71,13 @@ extension Store {
         }
         // client-go names events `<object>.<hex of the time in nanoseconds>`: sortable by creation.
         // The nanoseconds grow with every occurrence (the log's length is added), so no two
-        // recorded Events share a name; only an object someone wrote can hold it already.
+        // recorded Events share a name; only an object someone wrote can hold it already, so the
+        // name is spelled here only when the store holds Event objects at all.
         let nanos = UInt64(VirtualTime.epoch.timeIntervalSince1970 + Double(now.seconds)) * 1_000_000_000 + UInt64(eventLog.count)
-        let key = ObjectKey(kind: "Event", namespace: namespace, name: Self.hex(nanos, after: name))
-        guard stored[key] == nil else { return }
+        func key() -> ObjectKey { ObjectKey(kind: "Event", namespace: namespace, name: Self.hex(nanos, after: name)) }
+        if index.hasObjects(ofKind: .event), stored[key()] != nil { return }
         // What `create` would stamp (rest.BeforeCreate): the next revision, then a uid.
-        advanceRevision(writing: key)
+        advanceRevision(ofKind: .event, writing: key)
         var involved = ObjectReference()
         involved.apiVersion = object.apiVersion
         involved.kind = kind
@@ -84,7 +85,7 @@ extension Store {
         involved.namespace = object.isNamespaced ? namespace : nil
         involved.uid = uid
         involved.fieldPath = fieldPath
-        insertRecorded(DeferredEvent(key: key, identity: identity, uid: random.uuidValue(), resourceVersion: revision, created: stamp, lastTimestamp: stamp,
+        insertRecorded(DeferredEvent(namespace: namespace, nanos: nanos, identity: identity, uid: random.uuidValue(), resourceVersion: revision, created: stamp, lastTimestamp: stamp,
                                      count: 1, type: type, reason: reason, message: message, involved: involved, component: component, host: host,
                                      deadline: now + EventLeases.ttl))
     }

@@ -21,5 +21,5 @@ struct HashedString: Hashable, Sendable {
 
     /// Kinds whose revision hot paths ask for, hashed once (`Store.revision(ofKind:)`).
     static let node = HashedString("Node"), pod = HashedString("Pod"), namespace = HashedString("Namespace"),
-               priorityClass = HashedString("PriorityClass")
+               priorityClass = HashedString("PriorityClass"), event = HashedString("Event")
 }

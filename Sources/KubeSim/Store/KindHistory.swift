@@ -8,9 +8,10 @@ struct KindHistory {
     var revision: Int64 = 0
     private(set) var journal: Journal?
 
-    mutating func record(_ key: ObjectKey, at revision: Int64, capacity: Int) {
+    /// A write at `revision`; `key` is asked for only when the kind keeps a history.
+    mutating func record(_ key: () -> ObjectKey, at revision: Int64, capacity: Int) {
         self.revision = revision
-        journal?.append(key, at: revision, capacity: capacity)
+        journal?.append(key(), at: revision, capacity: capacity)
     }
 
     /// Keeps the keys written from now on (a kind already followed keeps its history).

@@ -214,8 +214,14 @@ public final class Store {
 
     /// Moves to the next revision for a write of `key`, and notes the key in the history.
     func advanceRevision(writing key: ObjectKey) {
+        advanceRevision(ofKind: HashedString(key.kind)) { key }
+    }
+
+    /// The same for a write whose key is made only if the kind keeps a history (a recorded
+    /// Event's name is spelled when someone reads it).
+    func advanceRevision(ofKind kind: HashedString, writing key: () -> ObjectKey) {
         revision += 1
-        histories[HashedString(key.kind), default: KindHistory()].record(key, at: revision, capacity: journalCapacity)
+        histories[kind, default: KindHistory()].record(key, at: revision, capacity: journalCapacity)
     }
 
     /// Keeps the keys of `kind` written from now on, for `keysWritten(ofKind:after:)`.

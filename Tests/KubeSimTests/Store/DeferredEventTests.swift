@@ -105,19 +105,21 @@ struct DeferredEventTests {
     func queueSerials() throws {
         var queue = DeferredEventQueue()
         func recorded(_ index: Int) -> DeferredEvent {
-            DeferredEvent(key: ObjectKey(kind: "Event", namespace: "default", name: "e\(index)"),
-                          identity: EventIdentity(uid: "u\(index)", reason: "R", fieldPath: nil, message: "m"), uid: UUIDValue(high: 0, low: UInt64(index)),
-                          resourceVersion: Int64(index), created: "", lastTimestamp: "", count: 1, type: "Normal", reason: "R", message: "m",
-                          involved: ObjectReference(), component: "test", host: nil, deadline: VirtualTime(seconds: Int64(index)))
+            var involved = ObjectReference()
+            involved.name = "e\(index)"
+            return DeferredEvent(namespace: "default", nanos: UInt64(index),
+                                 identity: EventIdentity(uid: "u\(index)", reason: "R", fieldPath: nil, message: "m"), uid: UUIDValue(high: 0, low: UInt64(index)),
+                                 resourceVersion: Int64(index), created: "", lastTimestamp: "", count: 1, type: "Normal", reason: "R", message: "m",
+                                 involved: involved, component: "test", host: nil, deadline: VirtualTime(seconds: Int64(index)))
         }
         let serials = (0..<3000).map { queue.append(recorded($0)) }
         #expect(serials == Array(serials.first!..<serials.first! + 3000))
         // Out of order first, then most of the front, past the point where the front is dropped.
-        #expect(queue.remove(serials[5])?.key.name == "e5")
+        #expect(queue.remove(serials[5])?.key == ObjectKey(kind: "Event", namespace: "default", name: "e5.5"), "named <object>.<hex nanos>")
         #expect(queue.remove(serials[5]) == nil, "gone once removed")
         for serial in serials[0..<2500] where serial != serials[5] { _ = queue.remove(serial) }
         #expect(queue.count == 500)
-        #expect(queue.key(of: serials[2600])?.name == "e2600")
+        #expect(queue.key(of: serials[2600])?.name == "e2600.a28")
         #expect(queue.deadline(of: serials[2999]) == VirtualTime(seconds: 2999))
         #expect(queue.modify(serials[2700]) { $0.count = 5 })
         #expect(!queue.modify(serials[10]) { $0.count = 5 })
