@@ -99,10 +99,12 @@ struct DeferredEventQueue {
         return true
     }
 
-    /// Drops the Event at `serial` and hands it over, moved out once (reading fields through the
-    /// optional slot copied the whole record for each).
-    mutating func remove(_ serial: Int) -> DeferredEvent? {
-        guard let slot = slot(serial), let taken = slots[slot].take() else { return nil }
+    /// Drops the Event at `serial`, showing it to `body` first where it lies: moving the record
+    /// out of its slot and handing it on copied its bytes twice.
+    mutating func remove<Result>(_ serial: Int, _ body: (inout DeferredEvent) -> Result) -> Result? {
+        guard let slot = slot(serial) else { return nil }
+        let taken = body(&slots[slot]!)
+        slots[slot] = nil
         live[slot] = false
         count -= 1
         while head < live.count, !live[head] { head += 1 }
@@ -164,15 +166,13 @@ extension Store {
     /// Event is no longer deferred.
     func bumpDeferred(_ serial: Int, at stamp: String) -> Bool {
         let deadline = now + EventLeases.ttl
-        var written: DeferredEvent?
         guard deferredEvents.modify(serial, { recorded in
             recorded.count += 1
             recorded.lastTimestamp = stamp
             recorded.resourceVersion = revision + 1
             recorded.deadline = deadline
-            written = recorded
-        }), let written else { return false }
-        advanceRevision(ofKind: .event) { written.key }
+            advanceRevision(ofKind: .event) { recorded.key }
+        }) else { return false }
         eventLeases.grant(deferred: serial, until: deadline)
         return true
     }
@@ -198,9 +198,11 @@ extension Store {
     /// The lease of a deferred Event ran out: it goes unread, the deletion taking a revision as
     /// etcd's does, and its correlation entry with it.
     func expireDeferred(_ serial: Int) {
-        guard let recorded = deferredEvents.remove(serial) else { return }
-        advanceRevision(ofKind: .event) { recorded.key }
-        if let index = eventsByIdentity.index(forKey: recorded.identity), eventsByIdentity.values[index] == .deferred(serial) {
+        guard let identity = deferredEvents.remove(serial, { recorded in
+            advanceRevision(ofKind: .event) { recorded.key }
+            return recorded.identity
+        }) else { return }
+        if let index = eventsByIdentity.index(forKey: identity), eventsByIdentity.values[index] == .deferred(serial) {
             eventsByIdentity.remove(at: index)
         }
     }

@@ -115,9 +115,9 @@ struct DeferredEventTests {
         let serials = (0..<3000).map { queue.append(recorded($0)) }
         #expect(serials == Array(serials.first!..<serials.first! + 3000))
         // Out of order first, then most of the front, past the point where the front is dropped.
-        #expect(queue.remove(serials[5])?.key == ObjectKey(kind: "Event", namespace: "default", name: "e5.5"), "named <object>.<hex nanos>")
-        #expect(queue.remove(serials[5]) == nil, "gone once removed")
-        for serial in serials[0..<2500] where serial != serials[5] { _ = queue.remove(serial) }
+        #expect(queue.remove(serials[5]) { $0.key } == ObjectKey(kind: "Event", namespace: "default", name: "e5.5"), "named <object>.<hex nanos>")
+        #expect(queue.remove(serials[5]) { $0.key } == nil, "gone once removed")
+        for serial in serials[0..<2500] where serial != serials[5] { _ = queue.remove(serial) { _ in } }
         #expect(queue.count == 500)
         #expect(queue.key(of: serials[2600])?.name == "e2600.a28")
         #expect(queue.deadline(of: serials[2999]) == VirtualTime(seconds: 2999))
