@@ -374,13 +374,15 @@ public final class Store {
 
     /// Objects whose `ownerReferences` name `uid`, sorted by key.
     public func dependents(ofUID uid: String) -> [KubeObject] {
-        dependentKeys(ofUID: uid).compactMap { stored[$0] }
+        let keys = index.dependents(ofUID: uid)
+        var objects: [KubeObject] = []
+        objects.reserveCapacity(keys.count)  // grown once, where compactMap grew it step by step
+        for key in keys { if let object = stored[key] { objects.append(object) } }
+        return objects
     }
 
     /// The keys of those objects, sorted.
-    public func dependentKeys(ofUID uid: String) -> [ObjectKey] {
-        index.dependents(ofUID: uid).map { $0.count < 2 ? Array($0) : $0.sorted() } ?? []
-    }
+    public func dependentKeys(ofUID uid: String) -> [ObjectKey] { index.dependents(ofUID: uid) }
 
     /// Restores a saved cluster (`cluster.json`): objects are put back as they were saved.
     func restore(objects saved: [KubeObject], revision: Int64) {

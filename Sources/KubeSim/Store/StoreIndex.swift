@@ -23,33 +23,7 @@ struct StoreIndex {
         func _rawHashValue(seed: Int) -> Int { fingerprint.rawHashValue(seed: seed) }
     }
 
-    /// One scope's keys, with their sorted order made when asked for: a write that only adds at
-    /// the end keeps it, any other drops it. Events come and go by the hundred between two
-    /// listings of them, and keeping a sorted array of them shifted it on every write.
-    private struct ScopeKeys {
-        var members: Set<ObjectKey> = []
-        var sorted: [ObjectKey]? = []
-
-        mutating func insert(_ key: ObjectKey) {
-            guard members.insert(key).inserted else { return }
-            // Names alone order one scope's keys (they share kind and namespace).
-            if let last = sorted?.last, !(last.name < key.name) { sorted = nil } else { sorted?.append(key) }
-        }
-
-        mutating func remove(_ key: ObjectKey) {
-            guard members.remove(key) != nil else { return }
-            if sorted?.last == key { sorted?.removeLast() } else { sorted = nil }
-        }
-
-        mutating func ordered() -> [ObjectKey] {
-            if let sorted { return sorted }
-            let made = members.sorted { $0.name < $1.name }
-            sorted = made
-            return made
-        }
-    }
-
-    private var keysByScope: [Scope: ScopeKeys] = [:]
+    private var keysByScope: [Scope: SortedKeys] = [:]
     /// kind → its namespaces holding at least one object.
     private var namespacesByKind: [HashedString: Set<String>] = [:]
 
@@ -64,22 +38,27 @@ struct StoreIndex {
 
     func hasObjects(ofKind kind: HashedString) -> Bool { namespacesByKind[kind] != nil }
     private var keyByUID: [HashedString: ObjectKey] = [:]
-    private var dependentsByOwnerUID: [HashedString: Set<ObjectKey>] = [:]
+    private var dependentsByOwnerUID: [HashedString: SortedKeys] = [:]
 
     func key(withUID uid: String) -> ObjectKey? { keyByUID[HashedString(uid)] }
 
-    func dependents(ofUID uid: String) -> Set<ObjectKey>? { dependentsByOwnerUID[HashedString(uid)] }
+    /// The keys of the objects that name `uid` among their owners, sorted (each controller's
+    /// sync asks, most several times, between two changes of its dependents).
+    mutating func dependents(ofUID uid: String) -> [ObjectKey] {
+        guard let index = dependentsByOwnerUID.index(forKey: HashedString(uid)) else { return [] }
+        return dependentsByOwnerUID.values[index].ordered()
+    }
 
     mutating func insert(_ object: KubeObject, at key: ObjectKey) {
         let scope = Scope(kind: key.kind, namespace: key.namespace)
         var isNew = false
-        keysByScope[scope, default: { isNew = true; return ScopeKeys() }()].insert(key)
+        keysByScope[scope, default: { isNew = true; return SortedKeys() }()].insert(key)
         if isNew {
             namespacesByKind[HashedString(key.kind), default: { kindsGeneration = Self.nextGeneration(); return [] }()].insert(key.namespace)
         }
         let (uid, owners) = object.withMetadata { ($0.uid, $0.ownerReferences) }
         if let uid { keyByUID[HashedString(uid)] = key }
-        for owner in owners ?? [] { dependentsByOwnerUID[HashedString(owner.uid), default: []].insert(key) }
+        for owner in owners ?? [] { dependentsByOwnerUID[HashedString(owner.uid), default: SortedKeys()].insert(key) }
     }
 
     mutating func remove(_ object: KubeObject, at key: ObjectKey) {
@@ -109,7 +88,7 @@ struct StoreIndex {
             let uid = HashedString(owner.uid)
             guard let index = dependentsByOwnerUID.index(forKey: uid) else { continue }
             dependentsByOwnerUID.values[index].remove(key)
-            if dependentsByOwnerUID.values[index].isEmpty { dependentsByOwnerUID.remove(at: index) }
+            if dependentsByOwnerUID.values[index].members.isEmpty { dependentsByOwnerUID.remove(at: index) }
         }
     }
 
