@@ -6,18 +6,22 @@ import KubeModel
 extension CronJobSync {
     mutating func cleanupFinishedJobs() {
         guard spec.successfulJobsHistoryLimit != nil || spec.failedJobsHistoryLimit != nil else { return }
-        // Positions in `jobs`, so the Jobs themselves are not copied into each filtered list.
-        // Still there when its uid is (asked of the uid index: no key to build, no object copied).
-        let live = jobs.indices.filter { client.store.exists(uid: jobs[$0].metadata.uid ?? "") }
-        if let limit = spec.successfulJobsHistoryLimit {
-            removeOldest(live.filter { JobConditions.isTrue(jobs[$0], JobConditions.complete) }, keeping: Int(limit))
+        // Positions in `jobs`, so the Jobs themselves are not copied into each list.
+        var complete: [Int] = [], failed: [Int] = []
+        for position in jobs.indices {
+            if JobConditions.isTrue(jobs[position], JobConditions.complete) { complete.append(position) }
+            if JobConditions.isTrue(jobs[position], JobConditions.failed) { failed.append(position) }
         }
-        if let limit = spec.failedJobsHistoryLimit {
-            removeOldest(live.filter { JobConditions.isTrue(jobs[$0], JobConditions.failed) }, keeping: Int(limit))
-        }
+        if let limit = spec.successfulJobsHistoryLimit { removeOldest(complete, keeping: Int(limit)) }
+        if let limit = spec.failedJobsHistoryLimit { removeOldest(failed, keeping: Int(limit)) }
     }
 
     private mutating func removeOldest(_ positions: [Int], keeping limit: Int) {
+        // Asked only past the limit, as it cannot be past it otherwise: the Jobs this sync has
+        // deleted (Replace) are not counted. Still there when its uid is (asked of the uid
+        // index: no key to build, no object copied).
+        guard positions.count > limit else { return }
+        let positions = positions.filter { client.store.exists(uid: jobs[$0].metadata.uid ?? "") }
         guard positions.count > limit else { return }
         // Each start time parsed once, not once per comparison.
         let keys = positions.map { (position: $0, start: jobs[$0].status?.startTime.flatMap(VirtualTime.init(rfc3339:)), name: jobs[$0].metadata.name ?? "") }
