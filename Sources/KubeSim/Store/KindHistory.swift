@@ -2,7 +2,8 @@
 /// cache has asked to follow the kind, the keys written since, in order. kube-apiserver keeps
 /// its watch history the same way, one cache per resource (k8s.io/apiserver/pkg/storage/cacher,
 /// v1.33), so a watch of pods replays pod writes only. Kinds nobody follows keep no history:
-/// a month of CronJobs writes some two hundred thousand Events no cache reads back.
+/// a month of CronJobs records and expires Events some two hundred thousand times, and no
+/// cache reads those writes back.
 struct KindHistory {
     /// The revision of the last create, update or removal (0: none yet).
     var revision: Int64 = 0
