@@ -19,17 +19,17 @@ enum PodStatusBuilder {
         let initialized = runtime.initContainers.allSatisfy { $0.phase == .terminated && $0.exitCode == 0 }
         let unready = runtime.containers.filter { !$0.ready }.map(\.name)
         status.phase = phase(pod, runtime, initialized: initialized)
-        var conditions: [(String, Bool, String?, String?)] = [
+        // A finished pod's containers are not ready because it completed: no message to write.
+        let completed = status.phase == "Succeeded" || status.phase == "Failed"
+        let unreadyReason = unready.isEmpty ? nil : completed ? "PodCompleted" : "ContainersNotReady"
+        let unreadyMessage = unready.isEmpty || completed ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
+        let conditions: [(String, Bool, String?, String?)] = [
             ("PodReadyToStartContainers", runtime.sandboxReady, nil, nil),
             ("Initialized", initialized, initialized ? nil : "ContainersNotInitialized",
              initialized ? nil : "containers with incomplete status: [\(runtime.initContainers.filter { !($0.phase == .terminated && $0.exitCode == 0) }.map(\.name).joined(separator: " "))]"),
-            ("Ready", unready.isEmpty, unready.isEmpty ? nil : "ContainersNotReady", unready.isEmpty ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"),
-            ("ContainersReady", unready.isEmpty, unready.isEmpty ? nil : "ContainersNotReady", unready.isEmpty ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"),
+            ("Ready", unready.isEmpty, unreadyReason, unreadyMessage),
+            ("ContainersReady", unready.isEmpty, unreadyReason, unreadyMessage),
         ]
-        if status.phase == "Succeeded" || status.phase == "Failed" {
-            conditions[2].2 = "PodCompleted"; conditions[3].2 = "PodCompleted"
-            conditions[2].3 = nil; conditions[3].3 = nil
-        }
         for (type, isTrue, reason, message) in conditions {
             var condition = PodCondition()
             condition.type = type
@@ -74,7 +74,7 @@ enum PodStatusBuilder {
         status.name = container.name
         status.image = container.image ?? ""
         status.imageID = instance.imageReady ? imageIDs.id(of: container.image ?? "") : ""
-        status.containerID = instance.startedAt.map { "containerd://\(digest(of: container.name + String($0)))" }
+        status.containerID = instance.startedAt.map { digest(of: container.name, String($0), prefix: "containerd://") }
         status.ready = instance.ready
         status.started = instance.phase == .running ? instance.started : false
         status.restartCount = instance.restartCount
@@ -113,21 +113,26 @@ enum PodStatusBuilder {
         return terminated
     }
 
-    /// A stable hex digest for ids (FNV-1a, repeated to 64 hex digits).
-    /// Each round hashes the text followed by the round's digit, continuing from the last.
-    static func digest(of text: String) -> String {
+    /// A stable hex digest for ids (FNV-1a, repeated to 64 hex digits) of `text` followed by
+    /// `more`, after `prefix`. Each round hashes the text followed by the round's digit,
+    /// continuing from the last.
+    static func digest(of text: String, _ more: String = "", prefix: String = "") -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        // Written into the string's buffer: every status write computes two of these per container.
-        return String(unsafeUninitializedCapacity: 64) { buffer in
+        let head = prefix.utf8.count
+        // Written into the string's buffer, prefix and all: joining the parts first and the
+        // prefix after made two more strings for every container of every status write.
+        return String(unsafeUninitializedCapacity: head + 64) { buffer in
+            for (offset, byte) in prefix.utf8.enumerated() { buffer[offset] = byte }
             for round in 0..<4 {
                 for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                for byte in more.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
                 hash = (hash ^ UInt64(48 + round)) &* 0x100_0000_01b3
                 for index in 0..<16 {
                     let nibble = UInt8((hash >> UInt64(4 * (15 - index))) & 0xF)
-                    buffer[16 * round + index] = nibble < 10 ? 48 + nibble : 87 + nibble
+                    buffer[head + 16 * round + index] = nibble < 10 ? 48 + nibble : 87 + nibble
                 }
             }
-            return 64
+            return head + 64
         }
     }
 }

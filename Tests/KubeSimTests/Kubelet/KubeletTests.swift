@@ -184,6 +184,40 @@ struct KubeletRestartTests {
     }
 }
 
+@Suite("Kubelet: status of a finished pod")
+struct FinishedPodStatusTests {
+    /// pkg/kubelet/status/generate.go (v1.33): once the pod has Succeeded or Failed, Ready and
+    /// ContainersReady are False with reason PodCompleted and no message.
+    @Test("A pod whose only container exited 0 is Succeeded; Ready and ContainersReady are False for PodCompleted, without a message")
+    func completedConditions() throws {
+        let cluster = try cluster(podYAML(image: "busybox:1.36", container: "    command: [sh, -c, \"echo done\"]", restartPolicy: "Never"))
+        try cluster.advance(by: .seconds(30))
+        let pod = try #require(cluster.pod("web"))
+        #expect(pod.status?.phase == "Succeeded")
+        for type in ["Ready", "ContainersReady"] {
+            let condition = try #require(pod.status?.conditions?.first { $0.type == type })
+            #expect(condition.status == "False")
+            #expect(condition.reason == "PodCompleted")
+            #expect(condition.message == nil)
+        }
+        #expect(pod.status?.containerStatuses?[0].state?.terminated?.reason == "Completed")
+    }
+
+    @Test("A container's ID is containerd:// and 64 hex digits, the same for the same container and start, another for another start")
+    func containerID() throws {
+        let id = PodStatusBuilder.digest(of: "app", "30", prefix: "containerd://")
+        #expect(id == "containerd://" + PodStatusBuilder.digest(of: "app30"), "the parts hash as their concatenation")
+        #expect(id.utf8.count == 13 + 64 && id.dropFirst(13).allSatisfy(\.isHexDigit))
+        #expect(id != PodStatusBuilder.digest(of: "app", "31", prefix: "containerd://"))
+        let cluster = try cluster(podYAML())
+        try cluster.advance(by: .seconds(30))
+        let started = try #require(cluster.containerStatus("web")?.containerID)
+        #expect(started.hasPrefix("containerd://") && started.utf8.count == 13 + 64)
+        try cluster.advance(by: .seconds(30))
+        #expect(cluster.containerStatus("web")?.containerID == started, "the ID stays while the container runs")
+    }
+}
+
 @Suite("Kubelet: probes")
 struct ProbeTests {
     @Test("A readiness probe on nginx GET / port 80 passes; on a wrong path it fails with statuscode 404 and the pod is not Ready")
