@@ -181,13 +181,16 @@ final class SchedulerCache {
     private func read(_ key: ObjectKey, _ object: KubeObject, _ version: Version, _ batch: BatchScheduler) {
         guard case .pod(let pod) = object else { return }
         var previous: PodInfo?
-        if let entry = pods[key], let position = entry.position { previous = batch.remove(podKey: entry.podKey, fromNode: position) }
+        let entry = pods[key]
+        if let entry, let position = entry.position { previous = batch.remove(podKey: entry.podKey, fromNode: position) }
         // Where a fresh snapshot counts it, if on a node it has.
         let position = ClusterSnapshot.node(counting: pod).flatMap(batch.snapshot.index(ofNode:))
         if let position {
             batch.insert(PodInfo.reread(pod, reusing: previous, priorityClasses: batch.snapshot.priorityClasses), atNode: position)
         }
-        pods[key] = PodEntry(version: version, position: position, podKey: String(concatenating: pod.metadata.namespace ?? "default", "/", pod.metadata.name ?? ""))
+        // The key names the same namespace and name as before: its text is kept, not joined again.
+        let podKey = entry?.podKey ?? String(concatenating: pod.metadata.namespace ?? "default", "/", pod.metadata.name ?? "")
+        pods[key] = PodEntry(version: version, position: position, podKey: podKey)
         if pod.awaitsScheduling { pendingKeys.insert(key) } else { pendingKeys.remove(key) }
     }
 
