@@ -19,8 +19,10 @@ enum PodStatusBuilder {
         let initialized = runtime.initContainers.allSatisfy { $0.phase == .terminated && $0.exitCode == 0 }
         let unready = runtime.containers.filter { !$0.ready }.map(\.name)
         status.phase = phase(pod, runtime, initialized: initialized)
-        // A finished pod's containers are not ready because it completed: no message to write.
-        let completed = status.phase == "Succeeded" || status.phase == "Failed"
+        // A pod that Succeeded is not ready because it completed, with no message; a Failed one
+        // keeps ContainersNotReady and names its containers (pkg/kubelet/status/generate.go
+        // `GenerateContainersReadyCondition`, v1.33).
+        let completed = status.phase == "Succeeded"
         let unreadyReason = unready.isEmpty ? nil : completed ? "PodCompleted" : "ContainersNotReady"
         let unreadyMessage = unready.isEmpty || completed ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
         let conditions: [(String, Bool, String?, String?)] = [

@@ -186,8 +186,9 @@ struct KubeletRestartTests {
 
 @Suite("Kubelet: status of a finished pod")
 struct FinishedPodStatusTests {
-    /// pkg/kubelet/status/generate.go (v1.33): once the pod has Succeeded or Failed, Ready and
-    /// ContainersReady are False with reason PodCompleted and no message.
+    /// pkg/kubelet/status/generate.go `GenerateContainersReadyCondition` (v1.33): once the pod
+    /// has Succeeded, Ready and ContainersReady are False with reason PodCompleted and no
+    /// message; a Failed pod's say ContainersNotReady and name the containers.
     @Test("A pod whose only container exited 0 is Succeeded; Ready and ContainersReady are False for PodCompleted, without a message")
     func completedConditions() throws {
         let cluster = try cluster(podYAML(image: "busybox:1.36", container: "    command: [sh, -c, \"echo done\"]", restartPolicy: "Never"))
@@ -201,6 +202,20 @@ struct FinishedPodStatusTests {
             #expect(condition.message == nil)
         }
         #expect(pod.status?.containerStatuses?[0].state?.terminated?.reason == "Completed")
+    }
+
+    @Test("A pod whose only container exited 1 under restartPolicy Never is Failed; Ready says ContainersNotReady and names the container")
+    func failedConditions() throws {
+        let cluster = try cluster(podYAML(image: "busybox:1.36", container: "    command: [sh, -c, \"exit 1\"]", restartPolicy: "Never"))
+        try cluster.advance(by: .seconds(30))
+        let pod = try #require(cluster.pod("web"))
+        #expect(pod.status?.phase == "Failed")
+        for type in ["Ready", "ContainersReady"] {
+            let condition = try #require(pod.status?.conditions?.first { $0.type == type })
+            #expect(condition.status == "False")
+            #expect(condition.reason == "ContainersNotReady")
+            #expect(condition.message == "containers with unready status: [app]")
+        }
     }
 
     @Test("A container's ID is containerd:// and 64 hex digits, the same for the same container and start, another for another start")
