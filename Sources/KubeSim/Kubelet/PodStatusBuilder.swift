@@ -124,7 +124,8 @@ enum PodStatusBuilder {
         // Written into the string's buffer, prefix and all: joining the parts first and the
         // prefix after made two more strings for every container of every status write.
         return String(unsafeUninitializedCapacity: head + 64) { buffer in
-            for (offset, byte) in prefix.utf8.enumerated() { buffer[offset] = byte }
+            var offset = 0
+            for byte in prefix.utf8 { (buffer[offset], offset) = (byte, offset + 1) }
             for round in 0..<4 {
                 for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
                 for byte in more.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }

@@ -3,7 +3,7 @@ import KubeModel
 /// Parsed schedules by their text: a CronJob is synced several times per activation and its
 /// schedule rarely changes, so parsing it each time was a measurable share of a sync.
 final class CronScheduleCache {
-    private var parsed: [String: Result<CronSchedule, any Error>] = [:]
+    @exclusivity(unchecked) private var parsed: [String: Result<CronSchedule, any Error>] = [:]
     /// Schedules edited many times leave stale entries; past this many the cache starts over.
     private let capacity = 1024
 

@@ -5,7 +5,7 @@ import KubeModel
 /// and the sync that follows finds the state it just wrote, at the same instant, and does
 /// nothing; a controller whose sync is a function of that state can skip the update instead.
 final class OwnStatusWrites {
-    private var versions: [ObjectKey: String] = [:]
+    @exclusivity(unchecked) private var versions: [ObjectKey: String] = [:]
 
     /// Remembers `written` (what the store returned for the write).
     func record(_ written: KubeObject?) {

@@ -23,16 +23,18 @@ public final class BatchScheduler {
         case exhaustive
     }
 
+    // Hot properties skip the run-time exclusivity check, as the store's and the equivalence
+    // classes' do.
     public let scheduler: Scheduler
-    public private(set) var snapshot: ClusterSnapshot
-    private var classes: [PodSignature: Entry] = [:]
-    private var changes: [Change] = []
+    @exclusivity(unchecked) public private(set) var snapshot: ClusterSnapshot
+    @exclusivity(unchecked) private var classes: [PodSignature: Entry] = [:]
+    @exclusivity(unchecked) private var changes: [Change] = []
     /// Per node: its place among the node names sorted, for `Scheduler.schedule`'s tie-break.
     private let nameRanks: [Int32]
     /// How many decisions came from an `EquivalenceClass` (the rest were exhaustive).
-    private(set) var fastDecisions = 0
+    @exclusivity(unchecked) private(set) var fastDecisions = 0
     /// The pod `schedule` last looked at, whose parsed form `bind` reuses.
-    private var lastScheduled: PodInfo?
+    @exclusivity(unchecked) private var lastScheduled: PodInfo?
 
     public init(scheduler: Scheduler = Scheduler(), snapshot: ClusterSnapshot) {
         self.scheduler = scheduler

@@ -19,23 +19,25 @@ final class EquivalenceClass {
         var nonZeroCount = 0
     }
 
+    // Hot properties skip the run-time exclusivity check, as the store's do (one thread at a
+    // time, no inout handed out): the checks cost about 1 % of a CronJob month.
     let pod: PodInfo
     private let state = CycleState()
     private var filters: [any FilterPlugin] = []
     private var fixedScores: [(plugin: any ScorePlugin, weight: Int64)] = []
-    private var maxNormalized: [MaxNormalizedScore] = []
-    private var spreadFilter: SpreadFilterCache?
-    private var spread: SpreadScoreCache?
+    @exclusivity(unchecked) private var maxNormalized: [MaxNormalizedScore] = []
+    @exclusivity(unchecked) private var spreadFilter: SpreadFilterCache?
+    @exclusivity(unchecked) private var spread: SpreadScoreCache?
     private var spreadWeight: Int64 = 0
     /// Per node: passes every node-local filter.
-    private var feasible: [Bool]
+    @exclusivity(unchecked) private var feasible: [Bool]
     /// Scratch: `feasible` and the spread filter, this cycle.
-    private var cycleFeasible: [Bool] = []
+    @exclusivity(unchecked) private var cycleFeasible: [Bool] = []
     /// Weighted sum of the scores NormalizeScore leaves alone (0 on infeasible nodes).
-    private var fixed: [Int64]
-    private var spreadScores: [Int64]
+    @exclusivity(unchecked) private var fixed: [Int64]
+    @exclusivity(unchecked) private var spreadScores: [Int64]
     /// How many of `BatchScheduler`'s changes this class has seen.
-    private(set) var syncedTo: Int
+    @exclusivity(unchecked) private(set) var syncedTo: Int
 
     /// Nil when a plugin this pod activates looks beyond one node, restricts or rejects in
     /// PreFilter, or is not one of the default plugins: such pods go the exhaustive way.
