@@ -189,33 +189,20 @@ struct FinishedPodStatusTests {
     /// pkg/kubelet/status/generate.go `GenerateContainersReadyCondition` (v1.33): once the pod
     /// has Succeeded, Ready and ContainersReady are False with reason PodCompleted and no
     /// message; a Failed pod's say ContainersNotReady and name the containers.
-    @Test("A pod whose only container exited 0 is Succeeded; Ready and ContainersReady are False for PodCompleted, without a message")
-    func completedConditions() throws {
-        let cluster = try cluster(podYAML(image: "busybox:1.36", container: "    command: [sh, -c, \"echo done\"]", restartPolicy: "Never"))
+    @Test("A pod whose only container exited under restartPolicy Never: Succeeded says PodCompleted without a message, Failed says ContainersNotReady and names the container",
+          arguments: [("echo done", "Succeeded", "PodCompleted", nil), ("exit 1", "Failed", "ContainersNotReady", "containers with unready status: [app]")])
+    func finishedConditions(script: String, phase: String, reason: String, message: String?) throws {
+        let cluster = try cluster(podYAML(image: "busybox:1.36", container: "    command: [sh, -c, \"\(script)\"]", restartPolicy: "Never"))
         try cluster.advance(by: .seconds(30))
         let pod = try #require(cluster.pod("web"))
-        #expect(pod.status?.phase == "Succeeded")
+        #expect(pod.status?.phase == phase)
         for type in ["Ready", "ContainersReady"] {
             let condition = try #require(pod.status?.conditions?.first { $0.type == type })
             #expect(condition.status == "False")
-            #expect(condition.reason == "PodCompleted")
-            #expect(condition.message == nil)
+            #expect(condition.reason == reason)
+            #expect(condition.message == message)
         }
-        #expect(pod.status?.containerStatuses?[0].state?.terminated?.reason == "Completed")
-    }
-
-    @Test("A pod whose only container exited 1 under restartPolicy Never is Failed; Ready says ContainersNotReady and names the container")
-    func failedConditions() throws {
-        let cluster = try cluster(podYAML(image: "busybox:1.36", container: "    command: [sh, -c, \"exit 1\"]", restartPolicy: "Never"))
-        try cluster.advance(by: .seconds(30))
-        let pod = try #require(cluster.pod("web"))
-        #expect(pod.status?.phase == "Failed")
-        for type in ["Ready", "ContainersReady"] {
-            let condition = try #require(pod.status?.conditions?.first { $0.type == type })
-            #expect(condition.status == "False")
-            #expect(condition.reason == "ContainersNotReady")
-            #expect(condition.message == "containers with unready status: [app]")
-        }
+        #expect(pod.status?.containerStatuses?[0].state?.terminated?.reason == (phase == "Succeeded" ? "Completed" : "Error"))
     }
 
     @Test("A container's ID is containerd:// and 64 hex digits, the same for the same container and start, another for another start")
