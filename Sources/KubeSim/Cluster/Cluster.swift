@@ -94,7 +94,7 @@ public protocol PodPlacement {
 
 extension Pod {
     /// In the scheduling queue: no `nodeName` yet, and not being deleted.
-    var awaitsScheduling: Bool { spec?.nodeName == nil && metadata.deletionTimestamp == nil }
+    var awaitsScheduling: Bool { $spec.read(\.nodeName) == nil && metadata.deletionTimestamp == nil }
 }
 
 extension PodPlacement {

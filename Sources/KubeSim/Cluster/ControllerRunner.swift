@@ -157,12 +157,12 @@ public final class ControllerRunner {
     }
 
     private func nextLaneItem(notAfter limit: VirtualTime) -> (item: WorkItem, lane: Int)? {
-        while let top = heap.first, let lane = heap.firstLane {
-            guard lanes[lane].pending[top.key] == top.due else {
+        while let lane = heap.firstLane {
+            guard let due = heap.withFirst({ item in lanes[lane].pending[item.key] == item.due ? item.due : nil }) ?? nil else {
                 heap.pop()  // superseded or already run
                 continue
             }
-            return top.due <= limit ? (top, lane) : nil
+            return due <= limit ? heap.first.map { ($0, lane) } : nil
         }
         return nil
     }

@@ -15,18 +15,28 @@ struct WorkHeap {
     }
 
     private var entries: [Entry] = []
-    private var items: [WorkItem?] = []
+    /// Popped items stay in their slots until a push reuses them: an optional per slot was
+    /// copied out to be looked at, and cleared, on every pop.
+    private var items: [WorkItem] = []
     private var freeSlots: [Int] = []
 
     var isEmpty: Bool { entries.isEmpty }
-    var first: WorkItem? { entries.first.flatMap { items[$0.slot] } }
+    var first: WorkItem? { entries.first.map { items[$0.slot] } }
     /// The runner's lane (controller slot) of `first`.
     var firstLane: Int? { entries.first?.lane }
 
-    /// `rank` orders controllers as their names sort (`WorkItem.<`); equal ranks mean the same
-    /// controller, or two unknown to the runner.
-    mutating func push(_ item: WorkItem, rank: Int, lane: Int) {
+    /// Asks `body` about the first item where it lies (the runner checks whether it is stale,
+    /// and most popped items are: copying each out first retained its strings for nothing).
+    func withFirst<Result>(_ body: (borrowing WorkItem) -> Result) -> Result? {
+        guard let top = entries.first else { return nil }
+        return body(items[top.slot])
+    }
+
+    /// `rank` orders controllers as their names sort (`WorkItem.<`); each lane has its own, so
+    /// equal ranks mean the same controller and only the keys are left to compare.
+    mutating func push(_ item: consuming WorkItem, rank: Int, lane: Int) {
         let slot: Int
+        let due = item.due.seconds
         if let free = freeSlots.popLast() {
             slot = free
             items[slot] = item
@@ -34,7 +44,7 @@ struct WorkHeap {
             slot = items.count
             items.append(item)
         }
-        entries.append(Entry(due: item.due.seconds, rank: rank, lane: lane, slot: slot))
+        entries.append(Entry(due: due, rank: rank, lane: lane, slot: slot))
         var child = entries.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
@@ -44,14 +54,11 @@ struct WorkHeap {
         }
     }
 
-    @discardableResult
-    mutating func pop() -> WorkItem? {
-        guard !entries.isEmpty else { return nil }
+    /// Drops the first item (read it with `first` or `withFirst` before).
+    mutating func pop() {
+        guard !entries.isEmpty else { return }
         entries.swapAt(0, entries.count - 1)
-        let top = entries.removeLast()
-        let item = items[top.slot]
-        items[top.slot] = nil
-        freeSlots.append(top.slot)
+        freeSlots.append(entries.removeLast().slot)
         var parent = 0
         while true {
             let left = 2 * parent + 1, right = left + 1
@@ -62,7 +69,6 @@ struct WorkHeap {
             entries.swapAt(parent, smallest)
             parent = smallest
         }
-        return item
     }
 
     mutating func removeAll() {
@@ -75,8 +81,6 @@ struct WorkHeap {
         let left = entries[lhs], right = entries[rhs]
         if left.due != right.due { return left.due < right.due }
         if left.rank != right.rank { return left.rank < right.rank }
-        guard let first = items[left.slot], let second = items[right.slot] else { return false }
-        if first.controller != second.controller { return first.controller < second.controller }
-        return first.key < second.key
+        return items[left.slot].key < items[right.slot].key
     }
 }

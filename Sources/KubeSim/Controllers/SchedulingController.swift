@@ -23,7 +23,7 @@ struct SchedulingController: Controller {
             if event.type == .deleted {  // a pod leaving frees room, for pods waiting for it
                 return cluster.placement?.mayHaveWaitingPods == true ? [Self.queueKey] : []
             }
-            guard event.object.withPod({ $0.spec?.nodeName == nil }) == true else { return [] }
+            guard event.object.withPod({ $0.$spec.read(\.nodeName) == nil }) == true else { return [] }
             return [Self.queueKey]
         case "Node":
             return [Self.queueKey]

@@ -32,8 +32,7 @@ struct ContainerRunner {
         self.sync = sync
         self.container = container
         self.isInit = isInit
-        reference = ImageReference(container.image ?? "")
-        profile = ImageCatalogue.profile(for: reference)
+        (reference, profile) = sync.store.imageIDs.resolve(container.image ?? "")
     }
 
     func event(_ type: String, _ reason: String, _ message: String) {

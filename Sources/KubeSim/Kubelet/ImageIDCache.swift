@@ -8,6 +8,19 @@ final class ImageIDCache {
     private static let capacity = 512
     @exclusivity(unchecked) private var ids: [String: String] = [:]
 
+    @exclusivity(unchecked) private var parsed: [String: (reference: ImageReference, profile: ImageProfile?)] = [:]
+
+    /// The reference split and its catalogue entry, made once per image: each container's
+    /// runner asked for both, a parse and a scan of the catalogue per pod.
+    func resolve(_ image: String) -> (reference: ImageReference, profile: ImageProfile?) {
+        if let known = parsed[image] { return known }
+        let reference = ImageReference(image)
+        let resolved = (reference, ImageCatalogue.profile(for: reference))
+        if parsed.count >= Self.capacity { parsed.removeAll(keepingCapacity: true) }
+        parsed[image] = resolved
+        return resolved
+    }
+
     func id(of image: String) -> String {
         if let known = ids[image] { return known }
         let reference = ImageReference(image)

@@ -7,20 +7,26 @@ struct SortedKeys {
     private(set) var members: Set<ObjectKey> = []
     private var sorted: [ObjectKey]? = []
 
+    // The ends are compared where they lie: `sorted?.last` copied the key out (its strings
+    // retained and released) on every write.
     mutating func insert(_ key: ObjectKey) {
-        guard members.insert(key).inserted else { return }
-        if let last = sorted?.last, !(last < key) { sorted = nil } else { sorted?.append(key) }
+        guard members.insert(key).inserted, var order = sorted.take() else { return }
+        if order.isEmpty || order[order.count - 1] < key {
+            order.append(key)
+            sorted = order
+        }
     }
 
     mutating func remove(_ key: ObjectKey) {
-        guard members.remove(key) != nil else { return }
-        if sorted?.last == key {
-            sorted?.removeLast()
-        } else if sorted?.first == key {
-            sorted?.removeFirst()
+        guard members.remove(key) != nil, var order = sorted.take(), !order.isEmpty else { return }
+        if order[order.count - 1] == key {
+            order.removeLast()
+        } else if order[0] == key {
+            order.removeFirst()
         } else {
-            sorted = nil
+            return  // order dropped
         }
+        sorted = order
     }
 
     mutating func ordered() -> [ObjectKey] {

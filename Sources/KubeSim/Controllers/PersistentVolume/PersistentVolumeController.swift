@@ -19,7 +19,7 @@ struct PersistentVolumeController: Controller {
         if let claims = event.object.withPod({ pod -> [ObjectKey] in
             // A consumer the scheduler could not place turns the claim's event into WaitForPodScheduled
             // (upstream sees it on the next periodic resync).
-            guard event.type != .deleted, pod.spec?.nodeName == nil,
+            guard event.type != .deleted, pod.$spec.read(\.nodeName) == nil,
                   PodStatusWriter.condition("PodScheduled", of: pod)?.status == "False" else { return [] }
             return VolumeMatching.claimKeys(of: pod)
         }) { return claims }

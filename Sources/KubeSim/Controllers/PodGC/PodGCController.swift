@@ -17,7 +17,7 @@ struct PodGCController: Controller {
                 ObjectKey.pod($0.metadata.name ?? "", namespace: $0.metadata.namespace ?? "default")
             }
         case ("Pod", .added), ("Pod", .modified):
-            guard let node = event.object.withPod({ $0.spec?.nodeName }) ?? nil, !node.isEmpty, store.get(.node(node)) == nil else { return [] }
+            guard let node = event.object.withPod({ $0.$spec.read(\.nodeName) }) ?? nil, !node.isEmpty, store.get(.node(node)) == nil else { return [] }
             return [event.key]
         default:
             return []

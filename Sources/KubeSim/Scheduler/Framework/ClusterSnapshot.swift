@@ -57,7 +57,7 @@ public struct ClusterSnapshot: Sendable {
 
     /// The node whose `NodeInfo` counts `pod`: bound, and not finished (`Succeeded`/`Failed`).
     static func node(counting pod: Pod) -> String? {
-        guard let nodeName = pod.spec?.nodeName, !nodeName.isEmpty else { return nil }
+        guard let nodeName = pod.$spec.read(\.nodeName), !nodeName.isEmpty else { return nil }
         let phase = pod.status?.phase
         return phase == "Succeeded" || phase == "Failed" ? nil : nodeName
     }

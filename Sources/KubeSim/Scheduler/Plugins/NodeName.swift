@@ -11,7 +11,7 @@ public struct NodeName: FilterPlugin {
     public init() {}
 
     public func filter(_ pod: PodInfo, _ node: NodeInfo, _ state: CycleState) -> Status {
-        guard let wanted = pod.pod.spec?.nodeName, !wanted.isEmpty, wanted != node.name else { return .success }
+        guard let wanted = pod.pod.$spec.read(\.nodeName), !wanted.isEmpty, wanted != node.name else { return .success }
         return Status(.unschedulableAndUnresolvable, Self.reason)
     }
 }
