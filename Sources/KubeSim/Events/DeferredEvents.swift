@@ -14,6 +14,9 @@ struct DeferredEvent {
     /// for: writing the name cost more than the rest of keeping an Event nobody reads.
     let nanos: UInt64
     /// What makes a repeat a repeat, kept here until the object is made (then `identityByEvent`).
+    /// It also holds the Event's reason and message and the involved object's uid and field
+    /// path: each kept twice cost a retain and a release per Event, and the involved object's
+    /// reference is made only with the Event.
     let identity: EventIdentity
     let uid: UUIDValue
     var resourceVersion: Int64
@@ -22,26 +25,44 @@ struct DeferredEvent {
     var lastTimestamp: String
     var count: Int32
     let type: String
-    let reason: String
-    let message: String
-    let involved: ObjectReference
+    let involved: Involved
     let component: String
     let host: String?
     /// When its lease runs out; a repeat renews it.
     var deadline: VirtualTime
 
-    var key: ObjectKey { ObjectKey(kind: "Event", namespace: namespace, name: Store.hex(nanos, after: involved.name ?? "")) }
+    /// The involved object, but for what `identity` holds.
+    struct Involved {
+        let apiVersion: String
+        let kind: String
+        let name: String
+        /// Its namespace is named in the reference (a cluster-scoped object's is not).
+        let isNamespaced: Bool
+    }
+
+    var reason: String { identity.reason }
+    var message: String { identity.message }
+
+    var key: ObjectKey { ObjectKey(kind: "Event", namespace: namespace, name: Store.hex(nanos, after: involved.name)) }
 
     /// The object as the recorder writes it (client-go `makeEvent`), server fields included.
     func event() -> Event {
         var event = Event()
-        event.metadata.name = Store.hex(nanos, after: involved.name ?? "")
+        event.metadata.name = Store.hex(nanos, after: involved.name)
         event.metadata.namespace = namespace
         event.metadata.uid = uid.string
         event.metadata.resourceVersion = String(resourceVersion)
         event.metadata.generation = 1
         event.metadata.creationTimestamp = created
-        event.involvedObject = involved
+        var reference = ObjectReference()
+        reference.apiVersion = involved.apiVersion
+        reference.kind = involved.kind
+        reference.name = involved.name
+        reference.namespace = involved.isNamespaced ? namespace : nil
+        // The identity keeps an absent uid or field path as "" (neither is ever empty when set).
+        reference.uid = identity.uid.isEmpty ? nil : identity.uid
+        reference.fieldPath = identity.fieldPath.isEmpty ? nil : identity.fieldPath
+        event.involvedObject = reference
         event.type = type
         event.reason = reason
         event.message = message

@@ -78,15 +78,9 @@ extension Store {
         if index.hasObjects(ofKind: .event), stored[key()] != nil { return }
         // What `create` would stamp (rest.BeforeCreate): the next revision, then a uid.
         advanceRevision(ofKind: .event, writing: key)
-        var involved = ObjectReference()
-        involved.apiVersion = object.apiVersion
-        involved.kind = kind
-        involved.name = name
-        involved.namespace = object.isNamespaced ? namespace : nil
-        involved.uid = uid
-        involved.fieldPath = fieldPath
+        let involved = DeferredEvent.Involved(apiVersion: object.apiVersion, kind: kind, name: name, isNamespaced: object.isNamespaced)
         insertRecorded(DeferredEvent(namespace: namespace, nanos: nanos, identity: identity, uid: random.uuidValue(), resourceVersion: revision, created: stamp, lastTimestamp: stamp,
-                                     count: 1, type: type, reason: reason, message: message, involved: involved, component: component, host: host,
+                                     count: 1, type: type, involved: involved, component: component, host: host,
                                      deadline: now + EventLeases.ttl))
     }
 

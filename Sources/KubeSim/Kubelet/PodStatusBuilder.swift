@@ -119,20 +119,33 @@ enum PodStatusBuilder {
     /// `more`, after `prefix`. Each round hashes the text followed by the round's digit,
     /// continuing from the last.
     static func digest(of text: String, _ more: String = "", prefix: String = "") -> String {
+        // The parts' bytes read where they lie (walking the UTF-8 views advanced an index per
+        // byte, eight times over).
+        let spelled: String?? = text.utf8.withContiguousStorageIfAvailable { textBytes -> String? in
+            more.utf8.withContiguousStorageIfAvailable { moreBytes in digest(textBytes, moreBytes, prefix: prefix) }
+        }
+        return (spelled ?? nil) ?? digest(Array(text.utf8)[...], Array(more.utf8)[...], prefix: prefix)
+    }
+
+    private static func digest<Text: Collection<UInt8>, More: Collection<UInt8>>(_ text: Text, _ more: More, prefix: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         let head = prefix.utf8.count
         // Written into the string's buffer, prefix and all: joining the parts first and the
         // prefix after made two more strings for every container of every status write.
         return String(unsafeUninitializedCapacity: head + 64) { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
             var offset = 0
-            for byte in prefix.utf8 { (buffer[offset], offset) = (byte, offset + 1) }
+            for byte in prefix.utf8 { (base[offset], offset) = (byte, offset + 1) }
             for round in 0..<4 {
-                for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                for byte in more.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                for byte in text { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                for byte in more { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
                 hash = (hash ^ UInt64(48 + round)) &* 0x100_0000_01b3
-                for index in 0..<16 {
-                    let nibble = UInt8((hash >> UInt64(4 * (15 - index))) & 0xF)
-                    buffer[head + 16 * round + index] = nibble < 10 ? 48 + nibble : 87 + nibble
+                var rest = hash, index = head + 16 * round + 16
+                while index > head + 16 * round {
+                    index -= 1
+                    let nibble = UInt8(truncatingIfNeeded: rest & 0xF)
+                    base[index] = nibble < 10 ? 48 + nibble : 87 + nibble
+                    rest >>= 4
                 }
             }
             return head + 64

@@ -105,12 +105,11 @@ struct DeferredEventTests {
     func queueSerials() throws {
         var queue = DeferredEventQueue()
         func recorded(_ index: Int) -> DeferredEvent {
-            var involved = ObjectReference()
-            involved.name = "e\(index)"
-            return DeferredEvent(namespace: "default", nanos: UInt64(index),
-                                 identity: EventIdentity(uid: "u\(index)", reason: "R", fieldPath: nil, message: "m"), uid: UUIDValue(high: 0, low: UInt64(index)),
-                                 resourceVersion: Int64(index), created: "", lastTimestamp: "", count: 1, type: "Normal", reason: "R", message: "m",
-                                 involved: involved, component: "test", host: nil, deadline: VirtualTime(seconds: Int64(index)))
+            DeferredEvent(namespace: "default", nanos: UInt64(index),
+                          identity: EventIdentity(uid: "u\(index)", reason: "R", fieldPath: nil, message: "m"), uid: UUIDValue(high: 0, low: UInt64(index)),
+                          resourceVersion: Int64(index), created: "", lastTimestamp: "", count: 1, type: "Normal",
+                          involved: .init(apiVersion: "v1", kind: "ConfigMap", name: "e\(index)", isNamespaced: true), component: "test", host: nil,
+                          deadline: VirtualTime(seconds: Int64(index)))
         }
         let serials = (0..<3000).map { queue.append(recorded($0)) }
         #expect(serials == Array(serials.first!..<serials.first! + 3000))

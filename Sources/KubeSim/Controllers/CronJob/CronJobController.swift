@@ -27,7 +27,7 @@ struct CronJobController: Controller {
             let key = ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: reference.name)
             // A sync only changes something when a Job appears unlisted, finishes, or an active
             // one vanishes; other Job updates (its counts moving) would sync for nothing.
-            let isListed = store.get(key)?.withCronJob { ($0.status?.active ?? []).contains { $0.uid == uid } } ?? false
+            let isListed = store.get(key)?.withCronJob { ($0.$status.read(\.active) ?? []).contains { $0.uid == uid } } ?? false
             switch event.type {
             case .added: return isListed && !isFinished ? [] : [key]
             case .modified: return isFinished || isDeleting ? [key] : []

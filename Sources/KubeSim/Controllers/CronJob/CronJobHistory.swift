@@ -6,25 +6,26 @@ import KubeModel
 extension CronJobSync {
     mutating func cleanupFinishedJobs() {
         guard spec.successfulJobsHistoryLimit != nil || spec.failedJobsHistoryLimit != nil else { return }
-        // Positions in `jobs`, so the Jobs themselves are not copied into each list.
-        var complete: [Int] = [], failed: [Int] = []
-        for position in jobs.indices {
-            if JobConditions.isTrue(jobs[position], JobConditions.complete) { complete.append(position) }
-            if JobConditions.isTrue(jobs[position], JobConditions.failed) { failed.append(position) }
-        }
-        if let limit = spec.successfulJobsHistoryLimit { removeOldest(complete, keeping: Int(limit)) }
-        if let limit = spec.failedJobsHistoryLimit { removeOldest(failed, keeping: Int(limit)) }
+        if let limit = spec.successfulJobsHistoryLimit { removeOldest(JobConditions.complete, keeping: Int(limit)) }
+        if let limit = spec.failedJobsHistoryLimit { removeOldest(JobConditions.failed, keeping: Int(limit)) }
     }
 
-    private mutating func removeOldest(_ positions: [Int], keeping limit: Int) {
-        // Asked only past the limit, as it cannot be past it otherwise: the Jobs this sync has
-        // deleted (Replace) are not counted. Still there when its uid is (asked of the uid
-        // index: no key to build, no object copied).
-        guard positions.count > limit else { return }
-        let positions = positions.filter { client.store.exists(uid: jobs[$0].metadata.uid ?? "") }
+    /// Deletes the oldest Jobs whose `condition` is true beyond `limit`. Counted first: a sync
+    /// is almost never past the limit, and listing the positions grew an array each time.
+    private mutating func removeOldest(_ condition: String, keeping limit: Int) {
+        var count = 0
+        for position in jobs.indices where JobConditions.isTrue(jobs[position], condition) { count += 1 }
+        guard count > limit else { return }
+        // Still there when its uid is (asked of the uid index: no key to build, no object
+        // copied); the Jobs this sync has deleted (Replace) are not counted.
+        var positions: [Int] = []
+        positions.reserveCapacity(count)
+        for position in jobs.indices where JobConditions.isTrue(jobs[position], condition) && client.store.exists(uid: jobs[position].metadata.uid ?? "") {
+            positions.append(position)
+        }
         guard positions.count > limit else { return }
         // Each start time parsed once, not once per comparison.
-        let keys = positions.map { (position: $0, start: jobs[$0].status?.startTime.flatMap(VirtualTime.init(rfc3339:)), name: jobs[$0].metadata.name ?? "") }
+        let keys = positions.map { (position: $0, start: jobs[$0].$status.read(\.startTime).flatMap(VirtualTime.init(rfc3339:)), name: jobs[$0].metadata.name ?? "") }
         let oldestFirst = keys.sorted { Self.startedEarlier(($0.start, $0.name), ($1.start, $1.name)) }
         for key in oldestFirst.prefix(positions.count - limit) { delete(jobs[key.position]) }
     }

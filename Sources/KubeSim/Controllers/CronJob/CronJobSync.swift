@@ -105,7 +105,7 @@ struct CronJobSync {
                 event("Normal", "SawCompletedJob", String(concatenating: "Saw completed job: ", job.metadata.name ?? "", ", condition: ", condition))
             }
             // The same stamp as the last success is no later: parsed only when it differs.
-            if JobConditions.isTrue(job, JobConditions.complete), let completed = job.status?.completionTime,
+            if JobConditions.isTrue(job, JobConditions.complete), let completed = job.$status.read(\.completionTime),
                completed != status.lastSuccessfulTime, let time = VirtualTime(rfc3339: completed) {
                 if lastSuccess.map({ time > $0 }) ?? true { (status.lastSuccessfulTime, lastSuccess) = (completed, time) }
             }

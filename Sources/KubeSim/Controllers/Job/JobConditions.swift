@@ -17,11 +17,16 @@ enum JobConditions {
     static let completionsReached = (reason: "CompletionsReached", message: "Reached expected number of succeeded pods")
     static let podFailurePolicyReason = "PodFailurePolicy"
 
+    // Read through the status box: `job.status?.conditions` copied the whole status out first.
     static func condition(_ job: Job, _ type: String) -> JobCondition? {
-        job.status?.conditions?.first { $0.type == type }
+        job.$status.read(\.conditions)?.first { $0.type == type }
     }
 
-    static func isTrue(_ job: Job, _ type: String) -> Bool { condition(job, type)?.status == "True" }
+    /// The first condition of `type` says True (looked at where it lies, not copied out).
+    static func isTrue(_ job: Job, _ type: String) -> Bool {
+        guard let conditions = job.$status.read(\.conditions), let index = conditions.firstIndex(where: { $0.type == type }) else { return false }
+        return conditions[index].status == "True"
+    }
 
     /// `IsJobFinished`: a true Complete or Failed condition.
     static func isFinished(_ job: Job) -> Bool { isTrue(job, complete) || isTrue(job, failed) }

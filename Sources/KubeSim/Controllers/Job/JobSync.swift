@@ -68,7 +68,7 @@ struct JobSync {
         }
         var failJobMessage: String?
         for pod in pods where JobPods.isTracked(pod) {
-            let phase = pod.status?.phase
+            let phase = pod.$status.read(\.phase)
             if phase == "Succeeded" {
                 if isIndexed {
                     if let index = IndexedJobUtils.index(of: pod, completions: completions) { succeededIndexes.insert(index) }
@@ -228,8 +228,8 @@ struct JobSync {
         // Counted as it scans, cheap tests first: listing the owned pods built two arrays.
         let uid = job.metadata.uid
         let count = client.store.dependents(ofUID: uid ?? "").reduce(0) { count, object in
-            guard case .pod(let pod) = object, pod.metadata.deletionTimestamp != nil, pod.status?.phase != "Succeeded",
-                  pod.status?.phase != "Failed", ControllerRef.of(object)?.uid == uid else { return count }
+            guard case .pod(let pod) = object, pod.metadata.deletionTimestamp != nil, pod.$status.read(\.phase) != "Succeeded",
+                  pod.$status.read(\.phase) != "Failed", ControllerRef.of(object)?.uid == uid else { return count }
             return count + 1
         }
         terminating = (revision, count)
