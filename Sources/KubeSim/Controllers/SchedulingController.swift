@@ -68,7 +68,7 @@ struct SchedulingController: Controller {
             condition.status = "True"
             PodStatusWriter.setCondition(condition, on: &pod)
             let bound = KubeObject.pod(pod)  // wrapped once: each wrapping copies the pod into a new box
-            store.updateStatus(bound)
+            store.updateStatus(bound, at: key)
             VolumeBinding.preBind(pod, nodeName: node, in: store)
             store.record("Normal", "Scheduled", String(concatenating: "Successfully assigned ", key.namespace, "/", key.name, " to ", node), on: bound, component: "default-scheduler")
         case .unschedulable(let message, let nominated, let victims):

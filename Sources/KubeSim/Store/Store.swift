@@ -271,7 +271,14 @@ public final class Store {
     /// Writes status (or metadata) without touching generation, as the `/status` subresource does.
     @discardableResult
     public func updateStatus(_ object: KubeObject) -> KubeObject? {
-        let key = object.key
+        updateStatus(object, at: object.key)
+    }
+
+    /// The same from a writer that read the object at `key`, so its key is not spelled and
+    /// hashed again.
+    @discardableResult
+    public func updateStatus(_ object: KubeObject, at key: ObjectKey) -> KubeObject? {
+        assert(object.key == key, "updateStatus(_:at:) with another object's key")
         guard let old = get(key) else { return nil }
         return commit(object, replacing: old, at: key)
     }
@@ -316,7 +323,7 @@ public final class Store {
             meta.deletionTimestamp = stamp
             meta.deletionGracePeriodSeconds = 0
         }
-        updateStatus(object)
+        updateStatus(object, at: key)
         return false
     }
 

@@ -21,10 +21,10 @@ struct CronJobController: Controller {
         case "CronJob":
             return ownWrites.isOwn(event) || event.type == .deleted ? [] : [event.key]
         case "Job":
-            guard let reference = ControllerRef.of(event.object), reference.kind == "CronJob",
+            guard let owner = ControllerRef.name(of: event.object, ifKind: "CronJob"),
                   let (uid, isFinished, isDeleting) = event.object.withJob({ ($0.metadata.uid, JobConditions.isFinished($0), $0.metadata.deletionTimestamp != nil) })
             else { return [] }
-            let key = ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: reference.name)
+            let key = ObjectKey(kind: "CronJob", namespace: event.key.namespace, name: owner)
             // A sync only changes something when a Job appears unlisted, finishes, or an active
             // one vanishes; other Job updates (its counts moving) would sync for nothing.
             let isListed = store.get(key)?.withCronJob { ($0.$status.read(\.active) ?? []).contains { $0.uid == uid } } ?? false
@@ -40,16 +40,18 @@ struct CronJobController: Controller {
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
         guard let object = store.get(key), case .cronJob(let cronJob) = object else { return .done }
-        let jobs = store.dependents(ofUID: cronJob.metadata.uid ?? "").compactMap { object -> Job? in
-            guard case .job(let job) = object, ControllerRef.of(object)?.uid == cronJob.metadata.uid else { return nil }
-            return job
+        let dependents = store.dependents(ofUID: cronJob.metadata.uid ?? "")
+        var jobs: [Job] = []
+        jobs.reserveCapacity(dependents.count)  // grown once, where compactMap grew it step by step
+        for object in dependents {
+            if case .job(let job) = object, ControllerRef.isControlled(object, byUID: cronJob.metadata.uid) { jobs.append(job) }
         }
         var sync = CronJobSync(cronJob: cronJob, object: object, jobs: jobs, client: ControllerClient(cluster), now: now, schedules: schedules)
         let requeue = sync.run()
         sync.cleanupFinishedJobs()
         if case .cronJob(var live)? = store.get(key), live.status != sync.cronJob.status {
             live.status = sync.cronJob.status
-            let written = ControllerClient(cluster).updateStatus(.cronJob(live))
+            let written = ControllerClient(cluster).updateStatus(.cronJob(live), at: key)
             // A sync that warned about an unexpected Job would warn again; upstream's does.
             if !sync.sawUnexpectedJob { ownWrites.record(written) }
         }

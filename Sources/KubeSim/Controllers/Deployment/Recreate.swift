@@ -31,7 +31,7 @@ extension DeploymentSync {
         let selector = deployment.spec?.selector ?? LabelSelector()
         for set in old where set.metadata.uid != new?.metadata.uid {
             for dependent in client.store.dependents(ofUID: set.metadata.uid ?? "") {
-                guard case .pod(let pod) = dependent, ControllerRef.of(dependent)?.uid == set.metadata.uid,
+                guard case .pod(let pod) = dependent, ControllerRef.isControlled(dependent, byUID: set.metadata.uid),
                       selector.matches(pod.metadata.labels ?? [:]) else { continue }
                 if !["Failed", "Succeeded"].contains(pod.status?.phase ?? "") { return true }
             }

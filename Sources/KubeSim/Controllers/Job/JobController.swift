@@ -20,8 +20,8 @@ struct JobController: Controller {
         case "Job":
             return event.type != .deleted && event.object.withJob(Self.isSynced) == true ? [event.key] : []
         case "Pod":
-            guard let reference = ControllerRef.of(event.object), reference.kind == "Job" else { return [] }
-            let key = ObjectKey(kind: "Job", namespace: event.key.namespace, name: reference.name)
+            guard let owner = ControllerRef.name(of: event.object, ifKind: "Job") else { return [] }
+            let key = ObjectKey(kind: "Job", namespace: event.key.namespace, name: owner)
             return store.get(key)?.withJob(Self.isSynced) == true ? [key] : []
         default:
             return []

@@ -78,11 +78,12 @@ struct JobPods {
     }
 
     func removeTrackingFinalizer(_ pod: Pod) {
-        guard case .pod(var live)? = client.store.get(.pod(pod.metadata.name ?? "", namespace: pod.metadata.namespace ?? "default")),
+        let key = ObjectKey.pod(pod.metadata.name ?? "", namespace: pod.metadata.namespace ?? "default")
+        guard case .pod(var live)? = client.store.get(key),
               let finalizers = live.metadata.finalizers, finalizers.contains(JobLabels.trackingFinalizer) else { return }
         let kept = finalizers.filter { $0 != JobLabels.trackingFinalizer }
         live.metadata.finalizers = kept.isEmpty ? nil : kept
-        client.updateStatus(.pod(live))
+        client.updateStatus(.pod(live), at: key)
     }
 
     static func isTracked(_ pod: Pod) -> Bool { pod.metadata.finalizers?.contains(JobLabels.trackingFinalizer) ?? false }

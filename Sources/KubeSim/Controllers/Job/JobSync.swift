@@ -214,10 +214,13 @@ struct JobSync {
 
     /// The Job's pods as the store has them now (after this sync's creations and deletions).
     private var ownedPods: [Pod] {
-        client.store.dependents(ofUID: job.metadata.uid ?? "").compactMap { object in
-            guard case .pod(let pod) = object, ControllerRef.of(object)?.uid == job.metadata.uid else { return nil }
-            return pod
+        let dependents = client.store.dependents(ofUID: job.metadata.uid ?? "")
+        var pods: [Pod] = []
+        pods.reserveCapacity(dependents.count)  // grown once, where compactMap grew it step by step
+        for object in dependents {
+            if case .pod(let pod) = object, ControllerRef.isControlled(object, byUID: job.metadata.uid) { pods.append(pod) }
         }
+        return pods
     }
 
     /// Pods being deleted that have not reached a terminal phase (`status.terminating`).
@@ -229,7 +232,7 @@ struct JobSync {
         let uid = job.metadata.uid
         let count = client.store.dependents(ofUID: uid ?? "").reduce(0) { count, object in
             guard case .pod(let pod) = object, pod.metadata.deletionTimestamp != nil, pod.$status.read(\.phase) != "Succeeded",
-                  pod.$status.read(\.phase) != "Failed", ControllerRef.of(object)?.uid == uid else { return count }
+                  pod.$status.read(\.phase) != "Failed", ControllerRef.isControlled(object, byUID: uid) else { return count }
             return count + 1
         }
         terminating = (revision, count)
@@ -254,9 +257,9 @@ struct JobSync {
             let text = IndexedJobUtils.format(succeededIndexes)
             status.completedIndexes = text.isEmpty ? nil : text
         }
-        guard case .job(var live)? = client.store.get(.init(kind: "Job", namespace: job.metadata.namespace ?? "default", name: job.metadata.name ?? "")),
-              live.status != status else { return }
+        let key = ObjectKey(kind: "Job", namespace: job.metadata.namespace ?? "default", name: job.metadata.name ?? "")
+        guard case .job(var live)? = client.store.get(key), live.status != status else { return }
         live.status = status
-        client.updateStatus(.job(live))
+        client.updateStatus(.job(live), at: key)
     }
 }

@@ -33,6 +33,12 @@ public struct ControllerClient {
         cluster.store.updateStatus(object)
     }
 
+    /// The same for an object read at `key` (see `Store.updateStatus(_:at:)`).
+    @discardableResult
+    public func updateStatus(_ object: KubeObject, at key: ObjectKey) -> KubeObject? {
+        cluster.store.updateStatus(object, at: key)
+    }
+
     /// Deletes as the API server does: pods on a node terminate gracefully.
     public func delete(_ key: ObjectKey, gracePeriod: Int64? = nil) {
         guard let object = cluster.store.get(key) else { return }

@@ -22,10 +22,29 @@ public enum ControllerRef {
         object.withMetadata { $0.ownerReferences?.first { $0.controller == true } }
     }
 
+    /// The name of `object`'s controller when it is of `kind`, read in place (the reference
+    /// copied out cost its six strings for each change a controller looks at).
+    public static func name(of object: KubeObject, ifKind kind: String) -> String? {
+        object.withMetadata { meta in
+            guard let references = meta.ownerReferences, let index = references.firstIndex(where: { $0.controller == true }),
+                  references[index].kind == kind else { return nil }
+            return references[index].name
+        }
+    }
+
     /// True when `owner` is the controller of `object`.
     public static func isControlled(_ object: KubeObject, by owner: KubeObject) -> Bool {
         guard let uid = owner.withMetadata(\.uid) else { return false }
-        return of(object)?.uid == uid
+        return isControlled(object, byUID: uid)
+    }
+
+    /// `of(object)?.uid == uid`, looked at in place: copying the reference out retained and
+    /// released its six strings for every dependent a sync lists.
+    public static func isControlled(_ object: KubeObject, byUID uid: String?) -> Bool {
+        object.withMetadata { meta in
+            guard let references = meta.ownerReferences, let index = references.firstIndex(where: { $0.controller == true }) else { return uid == nil }
+            return references[index].uid == uid
+        }
     }
 
     /// The objects a controller owns after adoption and release, as `ClaimPods` does: an
