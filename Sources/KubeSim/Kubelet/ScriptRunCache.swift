@@ -22,18 +22,27 @@ final class ScriptRunCache {
             args = text.args
             if text.readsAll {
                 self.environment = environment
-            } else {
+            } else if environment.keys.contains(where: { Self.mentions(text.bytes, $0) }) {
                 self.environment = environment.filter { Self.mentions(text.bytes, $0.key) }
+            } else {
+                self.environment = [:]  // the usual: a command that reads no variable (no filtered copy made)
             }
         }
 
-        /// `name` occurs somewhere in `text` (bytes: Foundation's `contains` bridged each call).
+        /// `name` occurs somewhere in `text` (bytes: Foundation's `contains` bridged each call;
+        /// the name's bytes read in place, not copied into an array).
         fileprivate static func mentions(_ text: [UInt8], _ name: String) -> Bool {
-            let needle = Array(name.utf8)
+            name.utf8.withContiguousStorageIfAvailable { needle in mentions(text, needle) } ?? mentions(text, Array(name.utf8)[...])
+        }
+
+        private static func mentions<Needle: Collection<UInt8>>(_ text: [UInt8], _ needle: Needle) -> Bool where Needle.Index == Int {
             guard let first = needle.first else { return true }
             guard needle.count <= text.count else { return false }
-            for start in 0...(text.count - needle.count) where text[start] == first {
-                if text[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            let start = needle.startIndex
+            for offset in 0...(text.count - needle.count) where text[offset] == first {
+                var index = 1
+                while index < needle.count, text[offset + index] == needle[start + index] { index += 1 }
+                if index == needle.count { return true }
             }
             return false
         }

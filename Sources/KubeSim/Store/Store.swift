@@ -312,7 +312,9 @@ public final class Store {
     public func delete(_ key: ObjectKey) -> Bool {
         guard var object = get(key) else { return true }
         // Read in place: each `meta` copies every field.
-        let (hasFinalizers, deleting) = object.withMetadata { (!($0.finalizers ?? []).isEmpty, $0.deletionTimestamp != nil) }
+        // Each field asked alone: one closure reading both copied the whole metadata out.
+        let hasFinalizers = object.withMetadata { $0.finalizers?.isEmpty == false }
+        let deleting = object.withMetadata { $0.deletionTimestamp != nil }
         guard hasFinalizers || Self.waitsForNamespaceFinalizers(object) else {
             remove(key)
             return true
