@@ -25,21 +25,29 @@ enum PodDefaults {
     static func needsDefaults(_ spec: PodSpec) -> Bool {
         if spec.restartPolicy == nil || spec.dnsPolicy == nil || spec.terminationGracePeriodSeconds == nil || spec.schedulerName == nil
             || spec.securityContext == nil || spec.enableServiceLinks == nil { return true }
-        return spec.containers.contains(where: needsDefaults) || (spec.initContainers ?? []).contains(where: needsDefaults)
+        // Elements asked where they lie: `contains(where:)` copied each container out.
+        for index in spec.containers.indices where needsDefaults(spec.containers[index]) { return true }
+        guard let initContainers = spec.initContainers else { return false }
+        for index in initContainers.indices where needsDefaults(initContainers[index]) { return true }
+        return false
     }
 
     static func needsDefaults(_ container: Container) -> Bool {
         if container.imagePullPolicy == nil || container.terminationMessagePath == nil || container.terminationMessagePolicy == nil { return true }
         if container.ports?.contains(where: { $0.protocol == nil }) == true { return true }
-        for probe in [container.livenessProbe, container.readinessProbe, container.startupProbe] {
-            guard let probe else { continue }
-            if probe.timeoutSeconds == nil || probe.periodSeconds == nil || probe.successThreshold == nil || probe.failureThreshold == nil { return true }
-            if let http = probe.httpGet, http.path == nil || http.scheme == nil { return true }
-        }
+        // One probe at a time: a list of the three was an allocation and three copies per container.
+        if needsDefaults(container.livenessProbe) || needsDefaults(container.readinessProbe) || needsDefaults(container.startupProbe) { return true }
         if let limits = container.resources?.limits {
             let requests = container.resources?.requests ?? [:]
             if limits.keys.contains(where: { requests[$0] == nil }) { return true }
         }
+        return false
+    }
+
+    private static func needsDefaults(_ probe: Probe?) -> Bool {
+        guard let probe else { return false }
+        if probe.timeoutSeconds == nil || probe.periodSeconds == nil || probe.successThreshold == nil || probe.failureThreshold == nil { return true }
+        if let http = probe.httpGet, http.path == nil || http.scheme == nil { return true }
         return false
     }
 

@@ -32,6 +32,9 @@ enum PodStatusBuilder {
             ("Ready", unready.isEmpty, unreadyReason, unreadyMessage),
             ("ContainersReady", unready.isEmpty, unreadyReason, unreadyMessage),
         ]
+        // Room for all five at once: appended one by one, the list grew (and was copied) twice.
+        if case .none = status.conditions { status.conditions = [] }
+        status.conditions!.reserveCapacity(conditions.count + 1)
         for (type, isTrue, reason, message) in conditions {
             var condition = PodCondition()
             condition.type = type
