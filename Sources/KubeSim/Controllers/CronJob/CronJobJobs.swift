@@ -1,3 +1,4 @@
+import KubedrillSupport
 import KubeModel
 
 /// The Jobs a CronJob starts (pkg/controller/cronjob/utils.go `getJobFromTemplate2`, `getJobName`,
@@ -8,17 +9,29 @@ enum CronJobJobs {
     static let scheduledTimestampAnnotation = "batch.kubernetes.io/cronjob-scheduled-timestamp"
 
     static func name(_ cronJob: CronJob, scheduled: VirtualTime) -> String {
-        "\(cronJob.metadata.name ?? "")-\((scheduled.seconds + VirtualTime.epochUnixSeconds) / 60)"
+        String(concatenating: cronJob.metadata.name ?? "", "-", String((scheduled.seconds + VirtualTime.epochUnixSeconds) / 60))
     }
 
-    static func job(from cronJob: CronJob, scheduled: VirtualTime, schedule: CronJobSchedule) -> Job {
+    /// The Job for the activation at `scheduled`, named `name` (see `name(_:scheduled:)`);
+    /// `owner` is the CronJob as stored, which its controller reference names.
+    static func job(from cronJob: CronJob, owner: KubeObject, name: String, scheduled: VirtualTime, schedule: CronJobSchedule) -> Job {
         var job = Job()
         let template = cronJob.$spec.read(\.jobTemplate)
-        job.metadata.name = name(cronJob, scheduled: scheduled)
-        job.metadata.namespace = cronJob.metadata.namespace ?? "default"
-        job.metadata.labels = template?.metadata?.labels
-        job.metadata.annotations = (template?.metadata?.annotations ?? [:]).merging([scheduledTimestampAnnotation: schedule.rfc3339(scheduled)]) { $1 }
-        job.metadata.ownerReferences = [ControllerRef.make(for: .cronJob(cronJob))]
+        // Metadata made apart and set once: each field set through the box asked whether it
+        // was shared.
+        var meta = ObjectMeta()
+        meta.name = name
+        meta.namespace = cronJob.metadata.namespace ?? "default"
+        meta.labels = template?.metadata?.labels
+        let stamp = schedule.rfc3339(scheduled)
+        if var annotations = template?.metadata?.annotations {
+            annotations[scheduledTimestampAnnotation] = stamp
+            meta.annotations = annotations
+        } else {
+            meta.annotations = [scheduledTimestampAnnotation: stamp]
+        }
+        meta.ownerReferences = [ControllerRef.make(for: owner)]
+        job.metadata = meta
         job.$spec = template?.$spec ?? OptionalBox()
         return job
     }

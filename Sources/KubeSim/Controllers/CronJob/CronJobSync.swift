@@ -83,7 +83,7 @@ struct CronJobSync {
                 delete(job)
             }
         }
-        start(CronJobJobs.job(from: cronJob, scheduled: scheduled, schedule: schedule), scheduled: scheduled)
+        start(CronJobJobs.job(from: cronJob, owner: object, name: name, scheduled: scheduled, schedule: schedule), scheduled: scheduled)
         return untilNext
     }
 

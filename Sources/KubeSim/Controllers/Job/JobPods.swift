@@ -1,3 +1,4 @@
+import KubedrillSupport
 import KubeModel
 
 /// Pods a Job creates and deletes (job_controller.go `manageJob`, indexed_job_utils.go
@@ -39,8 +40,9 @@ struct JobPods {
 
     func pod(index: Int32?) -> Pod {
         let name = job.metadata.name ?? ""
-        var pod = PodTemplate.pod(from: job.spec?.template, owner: owner, generateName: index.map { "\(name)-\($0)-" } ?? "\(name)-")
-        pod.metadata.finalizers = (pod.metadata.finalizers ?? []) + [JobLabels.trackingFinalizer]
+        var pod = PodTemplate.pod(from: job.$spec.read(\.template), owner: owner,
+                                  generateName: index.map { String(concatenating: name, "-", String($0), "-") } ?? String(concatenating: name, "-"))
+        if case .none = pod.metadata.finalizers { pod.metadata.finalizers = [JobLabels.trackingFinalizer] } else { pod.metadata.finalizers!.append(JobLabels.trackingFinalizer) }
         guard let index else { return pod }
         pod.metadata.annotations = (pod.metadata.annotations ?? [:]).merging([JobLabels.completionIndex: String(index)]) { $1 }
         pod.metadata.labels = (pod.metadata.labels ?? [:]).merging([JobLabels.completionIndex: String(index)]) { $1 }

@@ -1,3 +1,4 @@
+import KubedrillSupport
 import KubeModel
 
 /// Pods made from a workload's template (upstream `GetPodFromTemplate` in
@@ -8,17 +9,21 @@ public enum PodTemplate {
     public static func pod(from template: PodTemplateSpec?, owner: KubeObject, generateName: String? = nil,
                            name: String? = nil) -> Pod {
         var pod = Pod()
+        // Metadata made apart and set once: each field set through the box asked whether it
+        // was shared.
+        var meta = ObjectMeta()
         let templateMeta = template?.metadata
-        pod.metadata.labels = templateMeta?.labels
-        pod.metadata.annotations = templateMeta?.annotations
-        pod.metadata.finalizers = templateMeta?.finalizers
-        pod.metadata.namespace = owner.withMetadata(\.namespace) ?? "default"
+        meta.labels = templateMeta?.labels
+        meta.annotations = templateMeta?.annotations
+        meta.finalizers = templateMeta?.finalizers
+        meta.namespace = owner.withMetadata(\.namespace) ?? "default"
         if let name {
-            pod.metadata.name = name
+            meta.name = name
         } else {
-            pod.metadata.generateName = generateName ?? "\(owner.withMetadata(\.name) ?? "")-"
+            meta.generateName = generateName ?? String(concatenating: owner.withMetadata(\.name) ?? "", "-")
         }
-        pod.metadata.ownerReferences = [ControllerRef.make(for: owner)]
+        meta.ownerReferences = [ControllerRef.make(for: owner)]
+        pod.metadata = meta
         pod.$spec = template?.$spec ?? OptionalBox()
         return pod
     }
