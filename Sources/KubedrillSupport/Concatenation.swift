@@ -10,7 +10,7 @@ extension String {
         }
     }
 
-    // Two to four parts, the usual, without the variadic list's array (an allocation each).
+    // Two to six parts, the usual, without the variadic list's array (an allocation each).
     public init(concatenating first: String, _ second: String) {
         self = Self.written(first.utf8.count + second.utf8.count) { $0.append(first); $0.append(second) }
     }
@@ -29,6 +29,27 @@ extension String {
             writer.append(second)
             writer.append(third)
             writer.append(fourth)
+        }
+    }
+
+    public init(concatenating first: String, _ second: String, _ third: String, _ fourth: String, _ fifth: String) {
+        self = Self.written(first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count + fifth.utf8.count) { writer in
+            writer.append(first)
+            writer.append(second)
+            writer.append(third)
+            writer.append(fourth)
+            writer.append(fifth)
+        }
+    }
+
+    public init(concatenating first: String, _ second: String, _ third: String, _ fourth: String, _ fifth: String, _ sixth: String) {
+        self = Self.written(first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count + fifth.utf8.count + sixth.utf8.count) { writer in
+            writer.append(first)
+            writer.append(second)
+            writer.append(third)
+            writer.append(fourth)
+            writer.append(fifth)
+            writer.append(sixth)
         }
     }
 

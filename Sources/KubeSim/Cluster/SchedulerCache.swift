@@ -175,7 +175,9 @@ final class SchedulerCache {
             return
         }
         let version = Version(object)
-        if pods[key]?.version != version { read(key, object, version, batch) }
+        // Compared where the entry lies: `pods[key]?.version` copied the entry out.
+        if let index = pods.index(forKey: key), pods.values[index].version == version { return }
+        read(key, object, version, batch)
     }
 
     private func read(_ key: ObjectKey, _ object: KubeObject, _ version: Version, _ batch: BatchScheduler) {

@@ -80,7 +80,7 @@ public struct NodeInfo: Sendable {
     /// Removes the pod with key `namespace/name` (upstream `RemovePod`); nil when it is not here.
     @discardableResult
     public mutating func remove(podKey key: String) -> PodInfo? {
-        guard let index = podInfos.firstIndex(where: { $0.key == key }) else { return nil }
+        guard let index = podInfos.firstIndex(where: { $0.hasKey(key) }) else { return nil }
         let pod = podInfos.remove(at: index)
         requested.subtract(pod.requests)
         nonZeroRequested.subtract(pod.nonZeroRequests)

@@ -89,6 +89,15 @@ public final class PodInfo: @unchecked Sendable {
     /// `namespace/name`, the key pods are found by.
     public var key: String { "\(namespace)/\(name)" }
 
+    /// Whether `key` is this pod's `namespace/name`, compared without spelling it (a node's
+    /// pods were each joined into a new string to find one).
+    func hasKey(_ key: String) -> Bool {
+        let whole = key.utf8, space = namespace.utf8, own = name.utf8
+        guard whole.count == space.count + 1 + own.count, whole.starts(with: space) else { return false }
+        let rest = whole.dropFirst(space.count)
+        return rest.first == UInt8(ascii: "/") && rest.dropFirst().elementsEqual(own)
+    }
+
     /// Upstream `podWithAffinity`: the pod has pod affinity or anti-affinity of any kind.
     var hasPodAffinity: Bool {
         let affinity = pod.spec?.affinity
