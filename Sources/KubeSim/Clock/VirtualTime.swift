@@ -182,7 +182,9 @@ public struct VirtualDuration: Codable, Hashable, Comparable, Sendable, CustomSt
 /// comparing characters; any other text is parsed. Only formatted text is kept: the parser
 /// also takes spellings (a 31 February) that are not how the instant is written.
 private struct RecentStamps: ~Copyable {
-    private var entries: [(seconds: Int64, text: String)] = []
+    /// Each text with where its bytes live, taken once when it is remembered: asking every
+    /// entry's string for its buffer on each lookup cost more than parsing.
+    private var entries: [(seconds: Int64, text: String, address: UnsafeRawPointer?)] = []
     private var next = 0
     private static let capacity = 8
 
@@ -193,7 +195,7 @@ private struct RecentStamps: ~Copyable {
 
     func seconds(of text: String) -> Int64? {
         guard let address = Self.storage(of: text) else { return nil }
-        for entry in entries where Self.storage(of: entry.text) == address { return entry.seconds }
+        for entry in entries where entry.address == address { return entry.seconds }
         return nil
     }
 
@@ -203,10 +205,11 @@ private struct RecentStamps: ~Copyable {
     }
 
     mutating func remember(_ text: String, at seconds: Int64) {
+        let address = Self.storage(of: text)
         if entries.count < Self.capacity {
-            entries.append((seconds, text))
+            entries.append((seconds, text, address))
         } else {
-            entries[next] = (seconds, text)
+            entries[next] = (seconds, text, address)
             next = (next + 1) % Self.capacity
         }
     }

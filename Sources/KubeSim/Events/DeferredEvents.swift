@@ -219,12 +219,13 @@ extension Store {
     /// The lease of a deferred Event ran out: it goes unread, the deletion taking a revision as
     /// etcd's does, and its correlation entry with it.
     func expireDeferred(_ serial: Int) {
-        guard let identity = deferredEvents.remove(serial, { recorded in
+        // The correlation entry is looked up with the identity where it lies: handing it out
+        // of the slot copied its four strings.
+        _ = deferredEvents.remove(serial) { recorded in
             advanceRevision(ofKind: .event) { recorded.key }
-            return recorded.identity
-        }) else { return }
-        if let index = eventsByIdentity.index(forKey: identity), eventsByIdentity.values[index] == .deferred(serial) {
-            eventsByIdentity.remove(at: index)
+            if let index = eventsByIdentity.index(forKey: recorded.identity), eventsByIdentity.values[index] == .deferred(serial) {
+                eventsByIdentity.remove(at: index)
+            }
         }
     }
 }

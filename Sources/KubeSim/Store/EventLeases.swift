@@ -62,7 +62,9 @@ struct EventLeases {
     /// Takes the Events whose leases ran out at or before `time`, earliest first.
     mutating func expire(through time: VirtualTime, _ deferred: borrowing DeferredEventQueue) -> [EventHandle] {
         var expired: [EventHandle] = []
-        expired.reserveCapacity(16)  // the Events one instant recorded an hour ago, without regrowing five times
+        // The Events one instant recorded an hour ago (nine per CronJob run, three CronJobs at
+        // the top of the hour), without regrowing.
+        expired.reserveCapacity(64)
         while let deadline = nextDeadline(deferred), deadline <= time {
             let holder = grants[head].holder
             if case .object(let key) = holder { deadlines[key] = nil }
