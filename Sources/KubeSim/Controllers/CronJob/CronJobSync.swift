@@ -92,20 +92,22 @@ struct CronJobSync {
         var status = cronJob.status ?? CronJobStatus()
         var active = status.active ?? []
         var lastSuccess = status.lastSuccessfulTime.flatMap(VirtualTime.init(rfc3339:))
-        for job in jobs {
-            let uid = job.metadata.uid ?? ""
+        // Each Job read where it lies (`for job in jobs` copied it out), each condition asked once.
+        for index in jobs.indices {
+            let uid = jobs[index].metadata.uid ?? ""
             let listed = active.contains { $0.uid == uid }
-            let finished = JobConditions.isFinished(job)
+            let complete = JobConditions.isTrue(jobs[index], JobConditions.complete)
+            let finished = complete || JobConditions.isTrue(jobs[index], JobConditions.failed)  // IsJobFinished
             if !listed, !finished {
-                event("Warning", "UnexpectedJob", "Saw a job that the controller did not create or forgot: \(job.metadata.name ?? "")")
+                event("Warning", "UnexpectedJob", "Saw a job that the controller did not create or forgot: \(jobs[index].metadata.name ?? "")")
                 sawUnexpectedJob = true
             } else if listed, finished {
                 active.removeAll { $0.uid == uid }
-                let condition = JobConditions.isTrue(job, JobConditions.complete) ? JobConditions.complete : JobConditions.failed
-                event("Normal", "SawCompletedJob", String(concatenating: "Saw completed job: ", job.metadata.name ?? "", ", condition: ", condition))
+                let condition = complete ? JobConditions.complete : JobConditions.failed
+                event("Normal", "SawCompletedJob", String(concatenating: "Saw completed job: ", jobs[index].metadata.name ?? "", ", condition: ", condition))
             }
             // The same stamp as the last success is no later: parsed only when it differs.
-            if JobConditions.isTrue(job, JobConditions.complete), let completed = job.$status.read(\.completionTime),
+            if complete, let completed = jobs[index].$status.read(\.completionTime),
                completed != status.lastSuccessfulTime, let time = VirtualTime(rfc3339: completed) {
                 if lastSuccess.map({ time > $0 }) ?? true { (status.lastSuccessfulTime, lastSuccess) = (completed, time) }
             }
