@@ -34,8 +34,8 @@ struct JobController: Controller {
     }
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
-        guard case .job(let job)? = store.get(key), Self.isSynced(job) else { return .done }
-        var sync = JobSync(job: job, client: ControllerClient(cluster), now: now)
+        guard let object = store.get(key), case .job(let job) = object, Self.isSynced(job) else { return .done }
+        var sync = JobSync(job: job, object: object, client: ControllerClient(cluster), now: now)
         return sync.run()
     }
 }

@@ -14,12 +14,14 @@ struct JobSync {
     /// `terminatingCount()` as of a revision of the Pod kind.
     private var terminating: (revision: Int64, count: Int)?
 
-    init(job: Job, client: ControllerClient, now: VirtualTime) {
+    /// `object` is the Job as stored (what its pods' controller reference and Events name;
+    /// wrapping `job` again copied it into a new box).
+    init(job: Job, object: KubeObject, client: ControllerClient, now: VirtualTime) {
         self.job = job
         self.client = client
         self.now = now
         spec = job.spec ?? JobSpec()
-        owner = .job(job)
+        owner = object
         jobPods = JobPods(job: job, podControl: PodControl(client, component: JobPods.component), client: client)
         status = job.status ?? JobStatus()
         succeeded = status.succeeded ?? 0

@@ -47,6 +47,14 @@ public enum ControllerRef {
         }
     }
 
+    /// The uid `of(object)` names, read in place.
+    static func controllerUID(of object: KubeObject) -> String? {
+        object.withMetadata { meta in
+            guard let references = meta.ownerReferences, let index = references.firstIndex(where: { $0.controller == true }) else { return nil }
+            return references[index].uid
+        }
+    }
+
     /// The objects a controller owns after adoption and release, as `ClaimPods` does: an
     /// orphan whose labels match the selector is adopted (its controller reference is added);
     /// an owned one whose labels no longer match is released (the reference removed). Objects
@@ -56,16 +64,18 @@ public enum ControllerRef {
         guard let selector, !(selector.matchLabels ?? [:]).isEmpty || !(selector.matchExpressions ?? []).isEmpty else { return [] }
         // An owner being deleted does not adopt (controller_ref_manager.go `canAdopt`).
         let ownerDeleting = owner.withMetadata(\.deletionTimestamp) != nil
+        let ownerUID = owner.withMetadata(\.uid)
         var owned: [KubeObject] = []
+        owned.reserveCapacity(candidates.count)  // grown once
         for candidate in candidates {
             let matches = selector.matches(candidate.withMetadata(\.labels) ?? [:])
-            if let reference = of(candidate) {
-                guard reference.uid == owner.withMetadata(\.uid) else { continue }
+            if let controllerUID = controllerUID(of: candidate) {
+                guard controllerUID == ownerUID else { continue }
                 if matches || candidate.withMetadata(\.deletionTimestamp) != nil {
                     owned.append(candidate)
                 } else {
                     var meta = candidate.meta
-                    meta.ownerReferences = meta.ownerReferences?.filter { $0.uid != reference.uid }
+                    meta.ownerReferences = meta.ownerReferences?.filter { $0.uid != controllerUID }
                     if meta.ownerReferences?.isEmpty == true { meta.ownerReferences = nil }
                     client.updateStatus(candidate.with(meta))
                 }
