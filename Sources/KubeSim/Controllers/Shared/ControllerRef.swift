@@ -38,16 +38,13 @@ public enum ControllerRef {
         return isControlled(object, byUID: uid)
     }
 
-    /// `of(object)?.uid == uid`, looked at in place: copying the reference out retained and
-    /// released its six strings for every dependent a sync lists.
+    /// `of(object)?.uid == uid`.
     public static func isControlled(_ object: KubeObject, byUID uid: String?) -> Bool {
-        object.withMetadata { meta in
-            guard let references = meta.ownerReferences, let index = references.firstIndex(where: { $0.controller == true }) else { return uid == nil }
-            return references[index].uid == uid
-        }
+        controllerUID(of: object) == uid
     }
 
-    /// The uid `of(object)` names, read in place.
+    /// The uid `of(object)` names, read in place: copying the reference out retained and
+    /// released its six strings for every dependent a sync lists.
     static func controllerUID(of object: KubeObject) -> String? {
         object.withMetadata { meta in
             guard let references = meta.ownerReferences, let index = references.firstIndex(where: { $0.controller == true }) else { return nil }
