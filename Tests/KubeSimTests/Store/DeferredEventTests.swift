@@ -127,4 +127,34 @@ struct DeferredEventTests {
         #expect(rest.first { $0.serial == serials[2700] }?.event.count == 5)
         #expect(queue.isEmpty && queue.append(recorded(9)) == serials.last! + 1, "serials keep counting after the queue empties")
     }
+
+    @Test("A made Event names its object as client-go's recorder does: kind, apiVersion, name, uid, the namespace only for a namespaced object, the field path only where the recorder gave one")
+    func involvedObject() throws {
+        // k8s.io/client-go/tools/record (ref.GetReference, then FieldPath set by the kubelet's
+        // container events as `spec.containers{<name>}`); a Node is cluster-scoped.
+        let cluster = Cluster()
+        try cluster.apply(yaml: """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: web}
+            spec:
+              containers: [{name: main, image: "busybox:1.36", command: [sh, -c, "sleep 3600"]}]
+            """, file: "pod.yaml")
+        try cluster.advance(by: .seconds(30))
+        let pod = try #require(cluster.store.get(.pod("web", namespace: "default")))
+        let node = try #require(cluster.store.list(kind: "Node").first)
+        cluster.store.record("Normal", "Checked", "looked at", on: node, component: "test")
+        let events = cluster.store.list(kind: "Event").compactMap { object -> Event? in if case .event(let event) = object { event } else { nil } }
+        let started = try #require(events.first { $0.reason == "Started" })
+        #expect(started.involvedObject.kind == "Pod" && started.involvedObject.apiVersion == "v1")
+        #expect(started.involvedObject.name == "web" && started.involvedObject.namespace == "default")
+        #expect(started.involvedObject.uid == pod.withMetadata(\.uid) && started.involvedObject.uid != nil)
+        #expect(started.involvedObject.fieldPath == "spec.containers{main}")
+        let scheduled = try #require(events.first { $0.reason == "Scheduled" })
+        #expect(scheduled.involvedObject.uid == pod.withMetadata(\.uid) && scheduled.involvedObject.fieldPath == nil)
+        let checked = try #require(events.first { $0.reason == "Checked" })
+        #expect(checked.involvedObject.kind == "Node" && checked.involvedObject.name == node.withMetadata(\.name))
+        #expect(checked.involvedObject.namespace == nil, "a cluster-scoped object's reference has no namespace")
+        #expect(checked.metadata.namespace == "default", "its Event lives in default, as the recorder puts it")
+    }
 }

@@ -40,11 +40,8 @@ struct CronJobController: Controller {
 
     func reconcile(_ key: ObjectKey, in store: Store, at now: VirtualTime) -> ReconcileResult {
         guard let object = store.get(key), case .cronJob(let cronJob) = object else { return .done }
-        let dependents = store.dependents(ofUID: cronJob.metadata.uid ?? "")
-        var jobs: [Job] = []
-        jobs.reserveCapacity(dependents.count)  // grown once, where compactMap grew it step by step
-        for object in dependents {
-            if case .job(let job) = object, ControllerRef.isControlled(object, byUID: cronJob.metadata.uid) { jobs.append(job) }
+        let jobs = ControllerRef.controlled(store.dependents(ofUID: cronJob.metadata.uid ?? ""), byUID: cronJob.metadata.uid) { object -> Job? in
+            if case .job(let job) = object { job } else { nil }
         }
         var sync = CronJobSync(cronJob: cronJob, object: object, jobs: jobs, client: ControllerClient(cluster), now: now, schedules: schedules)
         let requeue = sync.run()

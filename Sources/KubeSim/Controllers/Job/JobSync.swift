@@ -216,13 +216,7 @@ struct JobSync {
 
     /// The Job's pods as the store has them now (after this sync's creations and deletions).
     private var ownedPods: [Pod] {
-        let dependents = client.store.dependents(ofUID: job.metadata.uid ?? "")
-        var pods: [Pod] = []
-        pods.reserveCapacity(dependents.count)  // grown once, where compactMap grew it step by step
-        for object in dependents {
-            if case .pod(let pod) = object, ControllerRef.isControlled(object, byUID: job.metadata.uid) { pods.append(pod) }
-        }
-        return pods
+        ControllerRef.controlled(client.store.dependents(ofUID: job.metadata.uid ?? ""), byUID: job.metadata.uid, \.pod)
     }
 
     /// Pods being deleted that have not reached a terminal phase (`status.terminating`).

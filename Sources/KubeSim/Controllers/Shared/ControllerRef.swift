@@ -22,13 +22,18 @@ public enum ControllerRef {
         object.withMetadata { $0.ownerReferences?.first { $0.controller == true } }
     }
 
-    /// The name of `object`'s controller when it is of `kind`, read in place (the reference
-    /// copied out cost its six strings for each change a controller looks at).
+    /// Where the controller reference is among `references`. The readers below look at it in
+    /// place: copying the reference out (as `of` does) retained and released its six strings
+    /// for each change or dependent a controller reads.
+    private static func controllerIndex(_ references: [OwnerReference]?) -> Int? {
+        references?.firstIndex { $0.controller == true }
+    }
+
+    /// The name of `object`'s controller when it is of `kind`.
     public static func name(of object: KubeObject, ifKind kind: String) -> String? {
         object.withMetadata { meta in
-            guard let references = meta.ownerReferences, let index = references.firstIndex(where: { $0.controller == true }),
-                  references[index].kind == kind else { return nil }
-            return references[index].name
+            guard let index = controllerIndex(meta.ownerReferences), meta.ownerReferences![index].kind == kind else { return nil }
+            return meta.ownerReferences![index].name
         }
     }
 
@@ -43,13 +48,21 @@ public enum ControllerRef {
         controllerUID(of: object) == uid
     }
 
-    /// The uid `of(object)` names, read in place: copying the reference out retained and
-    /// released its six strings for every dependent a sync lists.
+    /// The uid `of(object)` names.
     static func controllerUID(of object: KubeObject) -> String? {
-        object.withMetadata { meta in
-            guard let references = meta.ownerReferences, let index = references.firstIndex(where: { $0.controller == true }) else { return nil }
-            return references[index].uid
+        object.withMetadata { meta in controllerIndex(meta.ownerReferences).map { meta.ownerReferences![$0].uid } }
+    }
+
+    /// The objects in `dependents` that `uid` controls, as `typed` takes them (`.job`, `.pod`),
+    /// in an array sized once.
+    @inline(__always)
+    static func controlled<Typed>(_ dependents: [KubeObject], byUID uid: String?, _ typed: (KubeObject) -> Typed?) -> [Typed] {
+        var found: [Typed] = []
+        found.reserveCapacity(dependents.count)  // grown once, where compactMap grew it step by step
+        for object in dependents {
+            if let value = typed(object), isControlled(object, byUID: uid) { found.append(value) }
         }
+        return found
     }
 
     /// The objects a controller owns after adoption and release, as `ClaimPods` does: an
